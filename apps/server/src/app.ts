@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { Database } from './db/database';
+import { isSchemaCurrent } from './db/migrate';
+import { resolveSession } from './features/sessions/sessions.service';
+import { csrfGuard } from './http/csrf';
+import { sessionCookieFor } from './http/session-cookie';
+import type { Context } from './trpc/context';
+import { appRouter } from './trpc/router';
+
+export const MAX_BATCH_SIZE = 10;
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  logger: Logger;
+  origin: string;
+  isProduction: boolean;
+  /** The built web app; when absent the server answers the API only (tests, `pnpm dev`). */
+  webDistDir?: string;
+}
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9-]{8,64}$/;
+
+export function createApp({ db, logger, origin, isProduction, webDistDir }: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      serializers: {
+        // Path only: a query string can carry a person's name or phone number.
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          ...(isProduction ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      strictTransportSecurity: isProduction,
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    try {
+      const isCurrent = await isSchemaCurrent(db);
+      if (!isCurrent) {
+        res.status(503).json({ status: 'unavailable', reason: 'database migrations are not current' });
+        return;
+      }
+      res.json({ status: 'ready' });
+    } catch (error) {
+      req.log.warn({ err: { message: (error as Error).message } }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable', reason: 'database not reachable' });
+    }
+  });
+
+  app.use(['/trpc', '/api'], (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  app.use(['/trpc', '/api'], csrfGuard(origin));
+
+  app.use(
+    '/trpc',
+    createExpressMiddleware({
+      router: appRouter,
+      maxBatchSize: MAX_BATCH_SIZE,
+      maxBodySize: MAX_BODY_BYTES,
+      createContext: async ({ req, res }): Promise<Context> => {
+        const sessionCookie = sessionCookieFor(req, res, { isProduction });
+        const session = sessionCookie.currentToken ? await resolveSession(db, sessionCookie.currentToken) : null;
+        if (sessionCookie.currentToken && !session) sessionCookie.clear();
+        return {
+          db,
+          logger: req.log,
+          requestId: String(req.id),
+          user: session?.user ?? null,
+          sessionId: session?.sessionId ?? null,
+          sessionExpired: sessionCookie.currentToken !== null && session === null,
+          sessionCookie,
+        };
+      },
+      onError: ({ error, path, req }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          // The procedure path and error, never the input: inputs hold personal data.
+          req.log.error({ err: error.cause ?? error, procedure: path }, 'procedure failed');
+        }
+      },
+    }),
+  );
+
+  if (webDistDir && existsSync(path.join(webDistDir, 'index.html'))) {
+    // Vite names assets by content hash, so they can be cached for good; index.html cannot.
+    app.use('/assets', express.static(path.join(webDistDir, 'assets'), { maxAge: '1y', immutable: true }));
+    app.use(express.static(webDistDir, { index: false }));
+    app.get('/{*splat}', (req, res, next) => {
+      if (req.path.startsWith('/trpc') || req.path.startsWith('/api')) {
+        next();
+        return;
+      }
+      res.set('Cache-Control', 'no-cache').sendFile(path.join(webDistDir, 'index.html'));
+    });
+  }
+
+  app.use(['/trpc', '/api'], (_req, res) => {
+    res.status(404).json({ error: 'Not found' });
+  });
+
+  // Express's own handler would print a stack trace outside production.
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
+    if (status >= 500) req.log.error({ err: error }, 'request failed');
+    res.status(status).json({ error: status >= 500 ? `Something went wrong (ref ${String(req.id)})` : 'Bad request' });
+  });
+
+  return app;
+}

@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely';
+import * as createUsers from './migrations/2026-11-28T0900_create_users';
+import * as createSessions from './migrations/2026-11-28T0910_create_sessions';
+import * as createAuditEvents from './migrations/2026-11-28T0920_create_audit_events';
+
+// Listed by hand rather than read from the folder at run time: the server ships as one
+// bundle and Vitest cannot import TypeScript through Kysely's FileMigrationProvider.
+// Append new migrations; never rename or edit one that has shipped.
+export const migrations: Record<string, Migration> = {
+  '2026-11-28T0900_create_users': createUsers,
+  '2026-11-28T0910_create_sessions': createSessions,
+  '2026-11-28T0920_create_audit_events': createAuditEvents,
+};

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test'], {
+      error: 'NODE_ENV must be development, production or test',
+    }).default('development'),
+    PORT: z.coerce
+      .number({ error: 'PORT must be a number' })
+      .int('PORT must be a whole number')
+      .min(1, 'PORT must be between 1 and 65535')
+      .max(65535, 'PORT must be between 1 and 65535')
+      .default(3000),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => (value ? value : undefined))
+      .refine((value) => value === undefined || /^postgres(ql)?:\/\//.test(value), {
+        error: 'DATABASE_URL must start with postgres:// or postgresql://',
+      }),
+    HARBOUR_DATA_DIR: z.string().trim().min(1, 'HARBOUR_DATA_DIR must not be empty').default('.data'),
+    HARBOUR_ORIGIN: z
+      .url({ error: 'HARBOUR_ORIGIN must be an origin like https://harbour.example.org' })
+      .optional(),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+  })
+  .transform((env) => {
+    const origin = new URL(env.HARBOUR_ORIGIN ?? `http://localhost:${env.PORT}`).origin;
+    return { ...env, HARBOUR_ORIGIN: origin };
+  })
+  // Production cookies are Secure and __Host- prefixed, which browsers accept only from a
+  // secure context: https, or localhost for a trial run in Docker.
+  .refine((env) => env.NODE_ENV !== 'production' || isSecureContextOrigin(env.HARBOUR_ORIGIN), {
+    error: 'HARBOUR_ORIGIN must be an https:// origin when NODE_ENV=production',
+    path: ['HARBOUR_ORIGIN'],
+  });
+
+function isSecureContextOrigin(origin: string): boolean {
+  const url = new URL(origin);
+  return url.protocol === 'https:' || url.hostname === 'localhost';
+}
+
+export type Env = z.infer<typeof envSchema>;
+
+export class InvalidEnvError extends Error {}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || 'environment'}: ${issue.message}`);
+  throw new InvalidEnvError(`Harbour cannot start: invalid settings\n${problems.join('\n')}`);
+}

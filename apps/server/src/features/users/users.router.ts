@@ -1,0 +1,21 @@
+import { changePasswordSchema, createUserSchema, updateUserSchema } from '@harbour/shared/users';
+import { requirePermission, router } from '../../trpc/init';
+import { changeOwnPassword, createStaffMember, listStaff, updateStaffAccess } from './users.service';
+
+export const usersRouter = router({
+  list: requirePermission('users:manage').query(({ ctx }) => listStaff(ctx.db)),
+
+  create: requirePermission('users:manage')
+    .input(createUserSchema)
+    .mutation(({ ctx, input }) => createStaffMember(ctx.db, { userId: ctx.user.id, requestId: ctx.requestId }, input)),
+
+  update: requirePermission('users:manage')
+    .input(updateUserSchema)
+    .mutation(({ ctx, input }) => updateStaffAccess(ctx.db, { userId: ctx.user.id, requestId: ctx.requestId }, input)),
+
+  changeOwnPassword: requirePermission('account:self')
+    .input(changePasswordSchema)
+    .mutation(({ ctx, input }) =>
+      changeOwnPassword(ctx.db, { userId: ctx.user.id, requestId: ctx.requestId, sessionId: ctx.sessionId }, input),
+    ),
+});

@@ -1,0 +1,46 @@
+import type { Role } from '@harbour/shared/users';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Database } from '../db/database';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  fullName: string;
+  role: Role;
+}
+
+/** How a procedure sets or clears the session cookie without knowing about HTTP. */
+export interface SessionCookie {
+  /** The token the request arrived with, live or not. */
+  currentToken: string | null;
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+export interface Context {
+  db: Kysely<Database>;
+  logger: Logger;
+  requestId: string;
+  user: SessionUser | null;
+  sessionId: string | null;
+  /** A cookie came with the request but its session is over: the web says so on sign-in. */
+  sessionExpired: boolean;
+  sessionCookie: SessionCookie;
+}
+
+const ignoreCookie: SessionCookie = { currentToken: null, set: () => undefined, clear: () => undefined };
+
+/** Everything a procedure needs, without a request: what tests call through createCaller. */
+export function createContextInner(
+  options: Pick<Context, 'db' | 'logger'> & Partial<Omit<Context, 'db' | 'logger'>>,
+): Context {
+  return {
+    requestId: 'internal',
+    user: null,
+    sessionId: null,
+    sessionExpired: false,
+    sessionCookie: ignoreCookie,
+    ...options,
+  };
+}

@@ -1,0 +1,28 @@
+import { TRPCError } from '@trpc/server';
+
+type UserFacingCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UNAUTHORIZED' | 'TOO_MANY_REQUESTS';
+
+/** An error whose message is written for the person at the screen, optionally about one field. */
+export class UserFacingError extends TRPCError {
+  constructor(
+    code: UserFacingCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super({ code, message });
+  }
+}
+
+export const badRequest = (message: string, field?: string): UserFacingError =>
+  new UserFacingError('BAD_REQUEST', message, field);
+
+export const notFound = (message: string): UserFacingError => new UserFacingError('NOT_FOUND', message);
+
+export const forbidden = (message = 'You do not have permission to do that'): UserFacingError =>
+  new UserFacingError('FORBIDDEN', message);
+
+export const conflict = (message: string, field?: string): UserFacingError =>
+  new UserFacingError('CONFLICT', message, field);
+
+export const unauthorized = (message = 'Please sign in to continue'): UserFacingError =>
+  new UserFacingError('UNAUTHORIZED', message);

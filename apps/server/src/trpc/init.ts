@@ -1,0 +1,65 @@
+import { can, type Permission } from '@harbour/shared/permissions';
+import { initTRPC } from '@trpc/server';
+import superjson from 'superjson';
+import { ZodError } from 'zod';
+import type { Context } from './context';
+import { forbidden, unauthorized, UserFacingError } from './errors';
+
+export type FieldErrors = Record<string, string>;
+
+function fieldErrorsOf(cause: unknown, error: unknown): FieldErrors | null {
+  if (cause instanceof ZodError) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of cause.issues) {
+      const field = issue.path.join('.') || 'form';
+      fieldErrors[field] ??= issue.message;
+    }
+    return fieldErrors;
+  }
+  if (error instanceof UserFacingError && error.field) return { [error.field]: error.message };
+  return null;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error, ctx }) {
+    const fieldErrors = fieldErrorsOf(error.cause, error);
+    const isUnexpected = error.code === 'INTERNAL_SERVER_ERROR';
+    // Only messages we wrote reach the browser: never a stack, never database text.
+    const message = isUnexpected
+      ? `Something went wrong (ref ${ctx?.requestId ?? 'unknown'}). Please try again.`
+      : fieldErrors
+        ? (Object.values(fieldErrors)[0] ?? shape.message)
+        : shape.message;
+    return {
+      message,
+      code: shape.code,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        fieldErrors,
+        sessionExpired: error.code === 'UNAUTHORIZED' && ctx?.sessionExpired === true,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure;
+
+export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.user) {
+    throw unauthorized(ctx.sessionExpired ? 'Your session has ended. Please sign in again.' : undefined);
+  }
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export function requirePermission(permission: Permission) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!can(ctx.user.role, permission)) throw forbidden();
+    return next();
+  });
+}
