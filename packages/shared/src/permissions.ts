@@ -1,4 +1,4 @@
-import type { Role } from './users';
+import type { Role } from './roles';
 
 // One list, read by the server to refuse and by the web to hide: they can never disagree.
 export const permissions = ['account:self', 'users:manage'] as const;

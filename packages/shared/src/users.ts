@@ -1,13 +1,6 @@
 import { z } from 'zod';
+import { roles } from './roles';
 
-export const roles = ['adviser', 'team_lead', 'manager'] as const;
-export type Role = (typeof roles)[number];
-
-export const roleLabels: Record<Role, string> = {
-  adviser: 'Adviser',
-  team_lead: 'Team lead',
-  manager: 'Manager',
-};
 
 export const MIN_PASSWORD_LENGTH = 12;
 // argon2 hashes whatever it is given; the cap stops a megabyte "password" from costing CPU.

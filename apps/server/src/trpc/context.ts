@@ -1,4 +1,4 @@
-import type { Role } from '@harbour/shared/users';
+import type { Role } from '@harbour/shared/roles';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role } from '@harbour/shared/users';
+import type { Role } from '@harbour/shared/roles';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import {

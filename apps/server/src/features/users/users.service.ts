@@ -1,4 +1,5 @@
-import type { ChangePasswordInput, CreateUserInput, Role, UpdateUserInput } from '@harbour/shared/users';
+import type { Role } from '@harbour/shared/roles';
+import type { ChangePasswordInput, CreateUserInput, UpdateUserInput } from '@harbour/shared/users';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';

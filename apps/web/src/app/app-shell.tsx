@@ -1,0 +1,41 @@
+import { roleLabels } from '@harbour/shared/roles';
+import { Suspense } from 'react';
+import { NavLink, Outlet } from 'react-router';
+import { LoadingState } from '../components/ui/page-states';
+import { SignOutButton } from '../features/auth/sign-out-button';
+import { navigationFor } from './navigation';
+import type { SignedInUser } from './use-signed-in-user';
+
+export function AppShell({ user }: { user: SignedInUser }) {
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="shell__header">
+        <span className="shell__brand">Harbour</span>
+        <nav aria-label="Main" className="shell__nav">
+          <ul>
+            {navigationFor(user.role).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to}>{item.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="shell__user">
+          <span>
+            <span className="shell__user-name">{user.fullName}</span>
+            <span className="shell__user-role">{roleLabels[user.role]}</span>
+          </span>
+          <SignOutButton />
+        </div>
+      </header>
+      <main id="main" className="shell__main" tabIndex={-1}>
+        <Suspense fallback={<LoadingState label="Loading page…" />}>
+          <Outlet context={{ user }} />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

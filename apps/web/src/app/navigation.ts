@@ -1,0 +1,23 @@
+import { can, type Permission } from '@harbour/shared/permissions';
+import type { Role } from '@harbour/shared/roles';
+
+interface NavigationItem {
+  to: string;
+  label: string;
+  permission: Permission;
+}
+
+// Only pages that exist, each shown only to the roles the server would let use it.
+const navigation: readonly NavigationItem[] = [
+  { to: '/staff', label: 'Staff', permission: 'users:manage' },
+  { to: '/account', label: 'Your account', permission: 'account:self' },
+];
+
+export function navigationFor(role: Role): NavigationItem[] {
+  return navigation.filter((item) => can(role, item.permission));
+}
+
+/** Where a role lands after signing in: its first page. */
+export function homePathFor(role: Role): string {
+  return navigationFor(role)[0]?.to ?? '/account';
+}

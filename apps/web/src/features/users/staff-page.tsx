@@ -1,0 +1,95 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { Alert } from '../../components/ui/alert';
+import { Button } from '../../components/ui/button';
+import { EmptyState, ErrorState, LoadingState } from '../../components/ui/page-states';
+import { messageOf, useTRPC } from '../../lib/trpc';
+import { AddStaffForm } from './add-staff-form';
+import { StaffRow } from './staff-row';
+
+type Outcome = { tone: 'success' | 'error'; message: string };
+
+export function StaffPage({ currentUserId }: { currentUserId: string }) {
+  const trpc = useTRPC();
+  const staff = useQuery(trpc.users.list.queryOptions());
+  const [isAdding, setIsAdding] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const addButtonRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    document.title = 'Staff – Harbour';
+  }, []);
+
+  const activeCount = staff.data?.filter((member) => member.isActive).length ?? 0;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Staff</h1>
+          {staff.data && (
+            <p className="page-header__meta">
+              {activeCount} active {activeCount === 1 ? 'account' : 'accounts'} of {staff.data.length}
+            </p>
+          )}
+        </div>
+        {!isAdding && (
+          <Button
+            ref={addButtonRef}
+            onClick={() => {
+              setOutcome(null);
+              setIsAdding(true);
+            }}
+          >
+            Add a colleague
+          </Button>
+        )}
+      </div>
+
+      {outcome && <Alert tone={outcome.tone}>{outcome.message}</Alert>}
+
+      {isAdding && (
+        <AddStaffForm
+          onAdded={(message) => {
+            setIsAdding(false);
+            setOutcome({ tone: 'success', message });
+          }}
+          onCancel={() => {
+            setIsAdding(false);
+            requestAnimationFrame(() => addButtonRef.current?.focus());
+          }}
+        />
+      )}
+
+      {staff.isPending ? (
+        <LoadingState label="Loading staff…" />
+      ) : staff.isError ? (
+        <ErrorState message={messageOf(staff.error)} onRetry={() => void staff.refetch()} />
+      ) : staff.data.length === 0 ? (
+        <EmptyState title="No staff accounts yet" />
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">Staff accounts</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Last signed in</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {staff.data.map((member) => (
+                <StaffRow key={member.id} member={member} isCurrentUser={member.id === currentUserId} onOutcome={setOutcome} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

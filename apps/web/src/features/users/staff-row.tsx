@@ -1,0 +1,102 @@
+import { formatDateTime } from '@harbour/shared/format';
+import { roleLabels, type Role } from '@harbour/shared/roles';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button } from '../../components/ui/button';
+import { messageOf, useTRPC, type RouterOutputs } from '../../lib/trpc';
+import { roleOptions } from './role-options';
+
+type StaffMember = RouterOutputs['users']['list'][number];
+
+interface StaffRowProps {
+  member: StaffMember;
+  isCurrentUser: boolean;
+  onOutcome: (outcome: { tone: 'success' | 'error'; message: string }) => void;
+}
+
+export function StaffRow({ member, isCurrentUser, onOutcome }: StaffRowProps) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [isConfirmingDeactivation, setIsConfirmingDeactivation] = useState(false);
+
+  const update = useMutation(
+    trpc.users.update.mutationOptions({
+      onSuccess: (updated) => {
+        const message = updated.isActive !== member.isActive
+          ? updated.isActive
+            ? `${updated.fullName} can sign in again.`
+            : `${updated.fullName} is deactivated and has been signed out everywhere.`
+          : `${updated.fullName} is now ${roleLabels[updated.role].toLowerCase()}.`;
+        onOutcome({ tone: 'success', message });
+      },
+      onError: (error) => onOutcome({ tone: 'error', message: messageOf(error) }),
+      onSettled: () => {
+        setIsConfirmingDeactivation(false);
+        return queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
+      },
+    }),
+  );
+
+  const selfNote = isCurrentUser ? 'You cannot change your own role or deactivate yourself.' : undefined;
+  return (
+    <tr className={member.isActive ? undefined : 'is-inactive'}>
+      <th scope="row">
+        {member.fullName}
+        {isCurrentUser && <span className="tag">You</span>}
+      </th>
+      <td>{member.email}</td>
+      <td>
+        <label className="visually-hidden" htmlFor={`role-${member.id}`}>
+          Role for {member.fullName}
+        </label>
+        <select
+          id={`role-${member.id}`}
+          className="field__input field__input--compact"
+          value={member.role}
+          disabled={isCurrentUser || !member.isActive || update.isPending}
+          title={selfNote}
+          onChange={(event) => update.mutate({ id: member.id, role: event.target.value as Role, version: member.version })}
+        >
+          {roleOptions.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>{member.isActive ? 'Active' : 'Deactivated'}</td>
+      <td>{member.lastLoginAt ? formatDateTime(member.lastLoginAt) : 'Never'}</td>
+      <td className="actions-cell">
+        {isCurrentUser ? (
+          <span className="muted">—</span>
+        ) : !member.isActive ? (
+          <Button
+            variant="secondary"
+            isBusy={update.isPending}
+            onClick={() => update.mutate({ id: member.id, isActive: true, version: member.version })}
+          >
+            Reactivate<span className="visually-hidden"> {member.fullName}</span>
+          </Button>
+        ) : isConfirmingDeactivation ? (
+          <span className="confirm" role="group" aria-label={`Confirm deactivating ${member.fullName}`}>
+            <Button
+              variant="danger"
+              autoFocus
+              isBusy={update.isPending}
+              onClick={() => update.mutate({ id: member.id, isActive: false, version: member.version })}
+            >
+              Yes, deactivate<span className="visually-hidden"> {member.fullName}</span>
+            </Button>
+            <Button variant="link" onClick={() => setIsConfirmingDeactivation(false)}>
+              Keep
+            </Button>
+          </span>
+        ) : (
+          <Button variant="secondary" onClick={() => setIsConfirmingDeactivation(true)}>
+            Deactivate<span className="visually-hidden"> {member.fullName}</span>
+          </Button>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,35 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
+import type { z } from 'zod';
+import { isHarbourError, messageOf } from './trpc';
+
+/** A form that checks with the same shared schema, and messages, as the server. */
+export function useZodForm<Schema extends z.ZodType<FieldValues, FieldValues>>(
+  schema: Schema,
+  defaultValues: z.input<Schema>,
+): UseFormReturn<z.input<Schema>, unknown, z.output<Schema>> {
+  return useForm<z.input<Schema>, unknown, z.output<Schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: defaultValues as never,
+    mode: 'onTouched',
+  });
+}
+
+/**
+ * Puts the server's field errors on the fields they name. Returns the message to show above
+ * the form when the error is not about one of this form's fields.
+ */
+export function applyServerError<Values extends FieldValues>(
+  form: UseFormReturn<Values, unknown, FieldValues>,
+  error: unknown,
+): string | null {
+  const fieldErrors = isHarbourError(error) ? (error.data?.fieldErrors ?? null) : null;
+  const fields = Object.keys(form.getValues());
+  let isPlaced = false;
+  for (const [field, message] of Object.entries(fieldErrors ?? {})) {
+    if (!fields.includes(field)) continue;
+    form.setError(field as Path<Values>, { type: 'server', message }, { shouldFocus: !isPlaced });
+    isPlaced = true;
+  }
+  return isPlaced ? null : messageOf(error);
+}

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, mainNavigationLinks, openBrowser, screenshot, seriousAccessibilityViolations, signIn, skipReason, type Browser } from './support/browser';
+
+describe.skipIf(skipReason() !== '')('managing staff', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lets a manager add a colleague, who can then sign in with their role', async () => {
+    const email = `sam.okafor.${Date.now()}@harbour.test`;
+    const manager = await browser.newPage();
+    await signIn(manager, 'manager@harbour.test', 'harbour-demo');
+    await manager.waitForURL(`${baseUrl()}/staff`);
+    await manager.getByRole('button', { name: 'Add a colleague' }).click();
+
+    // A short password is refused in the form, naming the field, and nothing typed is lost.
+    await manager.getByLabel('Full name').fill('Sam Okafor');
+    await manager.getByLabel('Email').fill(email);
+    await manager.getByLabel('Role', { exact: true }).selectOption({ label: 'Team lead' });
+    await manager.getByLabel('First password').fill('too short');
+    await manager.getByRole('button', { name: 'Add colleague' }).click();
+    await expect.poll(() => manager.locator('.field__error').textContent()).toContain('Password must be at least 12 characters');
+    expect(await manager.getByLabel('Full name').inputValue()).toBe('Sam Okafor');
+
+    await manager.getByLabel('First password').fill('a long first password');
+    await manager.getByRole('button', { name: 'Add colleague' }).click();
+    await expect.poll(() => manager.getByRole('status').first().textContent()).toContain('Sam Okafor can now sign in as team lead');
+    await manager.getByRole('row', { name: /Sam Okafor/ }).waitFor();
+    await screenshot(manager, 'staff-page');
+
+    const colleague = await browser.context.browser()?.newContext();
+    const colleaguePage = colleague ? await colleague.newPage() : await browser.newPage();
+    await colleaguePage.context().clearCookies();
+    await signIn(colleaguePage, email, 'a long first password');
+    await colleaguePage.waitForURL(`${baseUrl()}/account`);
+    expect(await mainNavigationLinks(colleaguePage)).toEqual(['Your account']);
+    await colleaguePage.getByText('Team lead', { exact: true }).first().waitFor();
+    await colleaguePage.close();
+    await manager.close();
+  });
+
+  it('refuses an email that already has an account, on the email field', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'manager@harbour.test', 'harbour-demo');
+    await page.waitForURL(`${baseUrl()}/staff`);
+    await page.getByRole('button', { name: 'Add a colleague' }).click();
+    await page.getByLabel('Full name').fill('Someone Else');
+    await page.getByLabel('Email').fill('ADVISER@harbour.test');
+    await page.getByLabel('First password').fill('a long first password');
+    await page.getByRole('button', { name: 'Add colleague' }).click();
+    await expect.poll(() => page.locator('.field--error .field__error').textContent()).toContain(
+      'A colleague with this email already has an account',
+    );
+    expect(await page.getByLabel('Email').getAttribute('aria-invalid')).toBe('true');
+    await page.close();
+  });
+
+  it('deactivating a colleague signs them out at once', async () => {
+    const email = `leaving.${Date.now()}@harbour.test`;
+    const manager = await browser.newPage();
+    await signIn(manager, 'manager@harbour.test', 'harbour-demo');
+    await manager.waitForURL(`${baseUrl()}/staff`);
+    await manager.getByRole('button', { name: 'Add a colleague' }).click();
+    await manager.getByLabel('Full name').fill('Lee Leaving');
+    await manager.getByLabel('Email').fill(email);
+    await manager.getByLabel('First password').fill('a long first password');
+    await manager.getByRole('button', { name: 'Add colleague' }).click();
+    await manager.getByRole('row', { name: /Lee Leaving/ }).waitFor();
+
+    const other = await browser.context.browser()?.newContext();
+    const leaverPage = other ? await other.newPage() : await browser.newPage();
+    await signIn(leaverPage, email, 'a long first password');
+    await leaverPage.waitForURL(`${baseUrl()}/account`);
+
+    const row = manager.getByRole('row', { name: /Lee Leaving/ });
+    await row.getByRole('button', { name: 'Deactivate Lee Leaving' }).click();
+    await row.getByRole('button', { name: 'Yes, deactivate Lee Leaving' }).click();
+    await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe('Deactivated');
+
+    await leaverPage.reload();
+    await leaverPage.waitForURL(`${baseUrl()}/sign-in`);
+    await expect.poll(() => leaverPage.getByRole('status').first().textContent()).toContain('Your session has ended');
+    await leaverPage.close();
+    await manager.close();
+  });
+
+  it('keeps the staff page from people who are not managers', async () => {
+    const page = await browser.newPage();
+    await page.context().clearCookies();
+    await signIn(page, 'adviser@harbour.test', 'harbour-demo');
+    await page.waitForURL(`${baseUrl()}/account`);
+    await page.goto(`${baseUrl()}/staff`);
+    await page.getByRole('heading', { name: 'You do not have access to this page' }).waitFor();
+    await page.close();
+  });
+
+  it('has no serious accessibility problems on the staff page and its form', async () => {
+    const page = await browser.newPage();
+    await page.context().clearCookies();
+    await signIn(page, 'manager@harbour.test', 'harbour-demo');
+    await page.waitForURL(`${baseUrl()}/staff`);
+    await page.getByRole('table').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Add a colleague' }).click();
+    await page.getByRole('button', { name: 'Add colleague' }).click();
+    await page.locator('.field__error').first().waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
