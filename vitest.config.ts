@@ -14,6 +14,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'tools',
+          root: 'tools',
+          include: ['**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'server',
           root: 'apps/server',
           include: ['src/**/*.test.ts'],

@@ -59,6 +59,12 @@ export const updateUserSchema = z
   });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
+export const resetPasswordSchema = z.object({
+  id: z.uuid({ error: 'Unknown user' }),
+  password: newPasswordSchema,
+});
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, 'Enter your current password').max(MAX_PASSWORD_LENGTH),

@@ -79,7 +79,7 @@ export function SignInPage() {
             {login.isPending ? 'Signing in…' : 'Sign in'}
           </Button>
         </form>
-        <p className="sign-in__help">Locked out or forgotten your password? Ask a manager on shift to reset your account.</p>
+        <p className="sign-in__help">Locked out or forgotten your password? Ask a manager on shift to set a new one.</p>
       </div>
     </main>
   );

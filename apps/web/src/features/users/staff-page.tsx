@@ -5,14 +5,16 @@ import { Button } from '../../components/ui/button';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/page-states';
 import { messageOf, useTRPC } from '../../lib/trpc';
 import { AddStaffForm } from './add-staff-form';
-import { StaffRow } from './staff-row';
+import { ResetPasswordForm } from './reset-password-form';
+import { StaffRow, type StaffMember } from './staff-row';
 
 type Outcome = { tone: 'success' | 'error'; message: string };
+type Panel = { kind: 'none' } | { kind: 'add' } | { kind: 'set-password'; member: StaffMember };
 
 export function StaffPage({ currentUserId }: { currentUserId: string }) {
   const trpc = useTRPC();
   const staff = useQuery(trpc.users.list.queryOptions());
-  const [isAdding, setIsAdding] = useState(false);
+  const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const addButtonRef = useRef<HTMLButtonElement>(null);
 
@@ -32,12 +34,12 @@ export function StaffPage({ currentUserId }: { currentUserId: string }) {
             </p>
           )}
         </div>
-        {!isAdding && (
+        {panel.kind !== 'add' && (
           <Button
             ref={addButtonRef}
             onClick={() => {
               setOutcome(null);
-              setIsAdding(true);
+              setPanel({ kind: 'add' });
             }}
           >
             Add a colleague
@@ -47,16 +49,27 @@ export function StaffPage({ currentUserId }: { currentUserId: string }) {
 
       {outcome && <Alert tone={outcome.tone}>{outcome.message}</Alert>}
 
-      {isAdding && (
+      {panel.kind === 'add' && (
         <AddStaffForm
           onAdded={(message) => {
-            setIsAdding(false);
+            setPanel({ kind: 'none' });
             setOutcome({ tone: 'success', message });
           }}
           onCancel={() => {
-            setIsAdding(false);
+            setPanel({ kind: 'none' });
             requestAnimationFrame(() => addButtonRef.current?.focus());
           }}
+        />
+      )}
+      {panel.kind === 'set-password' && (
+        <ResetPasswordForm
+          key={panel.member.id}
+          member={panel.member}
+          onDone={(message) => {
+            setPanel({ kind: 'none' });
+            setOutcome({ tone: 'success', message });
+          }}
+          onCancel={() => setPanel({ kind: 'none' })}
         />
       )}
 
@@ -84,7 +97,16 @@ export function StaffPage({ currentUserId }: { currentUserId: string }) {
             </thead>
             <tbody>
               {staff.data.map((member) => (
-                <StaffRow key={member.id} member={member} isCurrentUser={member.id === currentUserId} onOutcome={setOutcome} />
+                <StaffRow
+                  key={member.id}
+                  member={member}
+                  isCurrentUser={member.id === currentUserId}
+                  onOutcome={setOutcome}
+                  onSetPassword={(chosen) => {
+                    setOutcome(null);
+                    setPanel({ kind: 'set-password', member: chosen });
+                  }}
+                />
               ))}
             </tbody>
           </table>

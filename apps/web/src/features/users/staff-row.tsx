@@ -6,15 +6,16 @@ import { Button } from '../../components/ui/button';
 import { messageOf, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { roleOptions } from './role-options';
 
-type StaffMember = RouterOutputs['users']['list'][number];
+export type StaffMember = RouterOutputs['users']['list'][number];
 
 interface StaffRowProps {
   member: StaffMember;
   isCurrentUser: boolean;
   onOutcome: (outcome: { tone: 'success' | 'error'; message: string }) => void;
+  onSetPassword: (member: StaffMember) => void;
 }
 
-export function StaffRow({ member, isCurrentUser, onOutcome }: StaffRowProps) {
+export function StaffRow({ member, isCurrentUser, onOutcome, onSetPassword }: StaffRowProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [isConfirmingDeactivation, setIsConfirmingDeactivation] = useState(false);
@@ -92,9 +93,14 @@ export function StaffRow({ member, isCurrentUser, onOutcome }: StaffRowProps) {
             </Button>
           </span>
         ) : (
-          <Button variant="secondary" onClick={() => setIsConfirmingDeactivation(true)}>
-            Deactivate<span className="visually-hidden"> {member.fullName}</span>
-          </Button>
+          <span className="row-actions">
+            <Button variant="link" onClick={() => onSetPassword(member)}>
+              Set password<span className="visually-hidden"> for {member.fullName}</span>
+            </Button>
+            <Button variant="secondary" onClick={() => setIsConfirmingDeactivation(true)}>
+              Deactivate<span className="visually-hidden"> {member.fullName}</span>
+            </Button>
+          </span>
         )}
       </td>
     </tr>
