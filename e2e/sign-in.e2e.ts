@@ -68,7 +68,7 @@ describe.skipIf(skipReason() !== '')('signing in', () => {
     await signIn(page, 'manager@harbour.test', 'harbour-demo');
     await page.waitForURL(`${baseUrl()}/staff`);
     // Another tab signing out ends this session on the server, as expiry would.
-    const other = await browser.newPage();
+    const other = await page.context().newPage();
     await other.goto(`${baseUrl()}/account`);
     await other.getByRole('button', { name: 'Sign out' }).click();
     await other.waitForURL(`${baseUrl()}/sign-in`);

@@ -1,5 +1,15 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, mainNavigationLinks, openBrowser, screenshot, seriousAccessibilityViolations, signIn, skipReason, type Browser } from './support/browser';
+
+async function addColleague(manager: Page, colleague: { fullName: string; email: string; password: string }): Promise<void> {
+  await manager.getByRole('button', { name: 'Add a colleague' }).click();
+  await manager.getByLabel('Full name').fill(colleague.fullName);
+  await manager.getByLabel('Email').fill(colleague.email);
+  await manager.getByLabel('First password').fill(colleague.password);
+  await manager.getByRole('button', { name: 'Add colleague' }).click();
+  await manager.getByRole('row', { name: new RegExp(colleague.fullName) }).waitFor();
+}
 
 describe.skipIf(skipReason() !== '')('managing staff', () => {
   let browser: Browser;
@@ -32,9 +42,7 @@ describe.skipIf(skipReason() !== '')('managing staff', () => {
     await manager.getByRole('row', { name: /Sam Okafor/ }).waitFor();
     await screenshot(manager, 'staff-page');
 
-    const colleague = await browser.context.browser()?.newContext();
-    const colleaguePage = colleague ? await colleague.newPage() : await browser.newPage();
-    await colleaguePage.context().clearCookies();
+    const colleaguePage = await browser.newPage();
     await signIn(colleaguePage, email, 'a long first password');
     await colleaguePage.waitForURL(`${baseUrl()}/account`);
     expect(await mainNavigationLinks(colleaguePage)).toEqual(['Your account']);
@@ -64,15 +72,9 @@ describe.skipIf(skipReason() !== '')('managing staff', () => {
     const manager = await browser.newPage();
     await signIn(manager, 'manager@harbour.test', 'harbour-demo');
     await manager.waitForURL(`${baseUrl()}/staff`);
-    await manager.getByRole('button', { name: 'Add a colleague' }).click();
-    await manager.getByLabel('Full name').fill('Lee Leaving');
-    await manager.getByLabel('Email').fill(email);
-    await manager.getByLabel('First password').fill('a long first password');
-    await manager.getByRole('button', { name: 'Add colleague' }).click();
-    await manager.getByRole('row', { name: /Lee Leaving/ }).waitFor();
+    await addColleague(manager, { fullName: 'Lee Leaving', email, password: 'a long first password' });
 
-    const other = await browser.context.browser()?.newContext();
-    const leaverPage = other ? await other.newPage() : await browser.newPage();
+    const leaverPage = await browser.newPage();
     await signIn(leaverPage, email, 'a long first password');
     await leaverPage.waitForURL(`${baseUrl()}/account`);
 
@@ -88,9 +90,29 @@ describe.skipIf(skipReason() !== '')('managing staff', () => {
     await manager.close();
   });
 
+  it('lets a manager set a new password for a colleague who has forgotten theirs', async () => {
+    const manager = await browser.newPage();
+    await signIn(manager, 'manager@harbour.test', 'harbour-demo');
+    await manager.waitForURL(`${baseUrl()}/staff`);
+    const email = `forgetful.${Date.now()}@harbour.test`;
+    await addColleague(manager, { fullName: 'Fran Forgetful', email, password: 'the first password' });
+    await manager.getByRole('button', { name: 'Set password for Fran Forgetful' }).click();
+    // The form opens with the cursor in it, so the manager can type straight away.
+    await manager.keyboard.type('fran has a new password');
+    await manager.keyboard.press('Enter');
+    await expect.poll(() => manager.getByRole('status').first().textContent()).toContain(
+      'Fran Forgetful has a new password and has been signed out everywhere',
+    );
+
+    const franPage = await browser.newPage();
+    await signIn(franPage, email, 'fran has a new password');
+    await franPage.waitForURL(`${baseUrl()}/account`);
+    await franPage.close();
+    await manager.close();
+  });
+
   it('keeps the staff page from people who are not managers', async () => {
     const page = await browser.newPage();
-    await page.context().clearCookies();
     await signIn(page, 'adviser@harbour.test', 'harbour-demo');
     await page.waitForURL(`${baseUrl()}/account`);
     await page.goto(`${baseUrl()}/staff`);
@@ -100,7 +122,6 @@ describe.skipIf(skipReason() !== '')('managing staff', () => {
 
   it('has no serious accessibility problems on the staff page and its form', async () => {
     const page = await browser.newPage();
-    await page.context().clearCookies();
     await signIn(page, 'manager@harbour.test', 'harbour-demo');
     await page.waitForURL(`${baseUrl()}/staff`);
     await page.getByRole('table').waitFor();

@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { chromiumPath } from './chromium';
 
@@ -10,19 +9,15 @@ export const baseUrl = (): string => inject('baseUrl');
 export const skipReason = (): string => inject('skipReason');
 
 export interface Browser {
-  context: BrowserContext;
+  /** A page in a browser context of its own: one person, with their own cookies. */
   newPage(): Promise<Page>;
   close(): Promise<void>;
 }
 
 export async function openBrowser(): Promise<Browser> {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'harbour-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  const browser = await chromium.launch({
     executablePath: chromiumPath() ?? undefined,
     headless: true,
-    locale: 'en-GB',
-    timezoneId: 'Europe/London',
-    viewport: { width: 1280, height: 800 },
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -34,12 +29,13 @@ export async function openBrowser(): Promise<Browser> {
     ],
   });
   return {
-    context,
-    newPage: () => context.newPage(),
-    close: async () => {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+    newPage: async () => {
+      const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      page.once('close', () => void context.close());
+      return page;
     },
+    close: () => browser.close(),
   };
 }
 

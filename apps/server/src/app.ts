@@ -13,6 +13,7 @@ import { resolveSession } from './features/sessions/sessions.service';
 import { csrfGuard } from './http/csrf';
 import { sessionCookieFor } from './http/session-cookie';
 import type { Context } from './trpc/context';
+import { RequestFailure } from './trpc/errors';
 import { appRouter } from './trpc/router';
 
 export const MAX_BATCH_SIZE = 10;
@@ -108,7 +109,11 @@ export function createApp({ db, logger, origin, isProduction, webDistDir }: AppO
       maxBodySize: MAX_BODY_BYTES,
       createContext: async ({ req, res }): Promise<Context> => {
         const sessionCookie = sessionCookieFor(req, res, { isProduction });
-        const session = sessionCookie.currentToken ? await resolveSession(db, sessionCookie.currentToken) : null;
+        const session = sessionCookie.currentToken
+          ? await resolveSession(db, sessionCookie.currentToken).catch((cause: unknown) => {
+              throw new RequestFailure(String(req.id), cause);
+            })
+          : null;
         if (sessionCookie.currentToken && !session) sessionCookie.clear();
         return {
           db,

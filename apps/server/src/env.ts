@@ -50,7 +50,9 @@ export type Env = z.infer<typeof envSchema>;
 export class InvalidEnvError extends Error {}
 
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = envSchema.safeParse(source);
+  // `PORT=` in a shell or an .env file means "not set", not "port zero".
+  const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const result = envSchema.safeParse(given);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || 'environment'}: ${issue.message}`);
   throw new InvalidEnvError(`Harbour cannot start: invalid settings\n${problems.join('\n')}`);

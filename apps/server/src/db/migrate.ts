@@ -1,18 +1,25 @@
-import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations';
 
-function migratorFor(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+async function migratorFor(db: Kysely<any>): Promise<Migrator> {
+  // Unless told a schema, Kysely takes a kysely_migration table in any schema of the
+  // database for ours (another app's, or a parallel test run's) and then fails to find it.
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableSchema: rows[0]?.schema ?? undefined,
+  });
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const { error, results }: MigrationResultSet = await migratorFor(db).migrateToLatest();
+  const { error, results }: MigrationResultSet = await (await migratorFor(db)).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
 }
 
 /** True when every migration this build knows of has run (readiness). */
 export async function isSchemaCurrent(db: Kysely<any>): Promise<boolean> {
-  const known = await migratorFor(db).getMigrations();
+  const known = await (await migratorFor(db)).getMigrations();
   return known.every((migration) => migration.executedAt !== undefined);
 }

@@ -26,3 +26,13 @@ export const conflict = (message: string, field?: string): UserFacingError =>
 
 export const unauthorized = (message = 'Please sign in to continue'): UserFacingError =>
   new UserFacingError('UNAUTHORIZED', message);
+
+/** A failure before the procedure's context existed; carries the request id for the reference. */
+export class RequestFailure extends TRPCError {
+  constructor(
+    readonly requestId: string,
+    cause: unknown,
+  ) {
+    super({ code: 'INTERNAL_SERVER_ERROR', message: 'request failed before its context was ready', cause });
+  }
+}

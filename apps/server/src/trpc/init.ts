@@ -3,7 +3,7 @@ import { initTRPC } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Context } from './context';
-import { forbidden, unauthorized, UserFacingError } from './errors';
+import { forbidden, RequestFailure, unauthorized, UserFacingError } from './errors';
 
 export type FieldErrors = Record<string, string>;
 
@@ -27,7 +27,7 @@ const t = initTRPC.context<Context>().create({
     const isUnexpected = error.code === 'INTERNAL_SERVER_ERROR';
     // Only messages we wrote reach the browser: never a stack, never database text.
     const message = isUnexpected
-      ? `Something went wrong (ref ${ctx?.requestId ?? 'unknown'}). Please try again.`
+      ? `Something went wrong (ref ${ctx?.requestId ?? (error instanceof RequestFailure ? error.requestId : 'unknown')}). Please try again.`
       : fieldErrors
         ? (Object.values(fieldErrors)[0] ?? shape.message)
         : shape.message;

@@ -8,7 +8,8 @@ export type AuditAction =
   | 'auth.signed_out'
   | 'auth.password_changed'
   | 'users.created'
-  | 'users.updated';
+  | 'users.updated'
+  | 'users.password_reset';
 
 /**
  * Call inside the transaction that makes the change, so the trail and the change commit or

@@ -64,10 +64,17 @@ export async function updateUserAccess(
   return query.returning(staffColumns).executeTakeFirst();
 }
 
+/** A new password is a fresh start: any lock from failed sign-ins lifts with it. */
 export async function updatePasswordHash(trx: Kysely<Database>, id: string, passwordHash: string): Promise<void> {
   await trx
     .updateTable('users')
-    .set((eb) => ({ password_hash: passwordHash, version: eb('version', '+', 1), updated_at: sql<Date>`now()` }))
+    .set((eb) => ({
+      password_hash: passwordHash,
+      failed_login_count: 0,
+      locked_until: null,
+      version: eb('version', '+', 1),
+      updated_at: sql<Date>`now()`,
+    }))
     .where('id', '=', id)
     .execute();
 }

@@ -1,6 +1,6 @@
-import { changePasswordSchema, createUserSchema, updateUserSchema } from '@harbour/shared/users';
+import { changePasswordSchema, createUserSchema, resetPasswordSchema, updateUserSchema } from '@harbour/shared/users';
 import { requirePermission, router } from '../../trpc/init';
-import { changeOwnPassword, createStaffMember, listStaff, updateStaffAccess } from './users.service';
+import { changeOwnPassword, createStaffMember, listStaff, resetStaffPassword, updateStaffAccess } from './users.service';
 
 export const usersRouter = router({
   list: requirePermission('users:manage').query(({ ctx }) => listStaff(ctx.db)),
@@ -12,6 +12,10 @@ export const usersRouter = router({
   update: requirePermission('users:manage')
     .input(updateUserSchema)
     .mutation(({ ctx, input }) => updateStaffAccess(ctx.db, { userId: ctx.user.id, requestId: ctx.requestId }, input)),
+
+  resetPassword: requirePermission('users:manage')
+    .input(resetPasswordSchema)
+    .mutation(({ ctx, input }) => resetStaffPassword(ctx.db, { userId: ctx.user.id, requestId: ctx.requestId }, input)),
 
   changeOwnPassword: requirePermission('account:self')
     .input(changePasswordSchema)

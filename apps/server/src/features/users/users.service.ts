@@ -1,5 +1,5 @@
 import type { Role } from '@harbour/shared/roles';
-import type { ChangePasswordInput, CreateUserInput, UpdateUserInput } from '@harbour/shared/users';
+import type { ChangePasswordInput, CreateUserInput, ResetPasswordInput, UpdateUserInput } from '@harbour/shared/users';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
@@ -88,6 +88,30 @@ export async function updateStaffAccess(db: Kysely<Database>, actor: Actor, inpu
       },
     });
     return after;
+  });
+}
+
+/**
+ * A manager sets a new password for a colleague who has forgotten theirs or is locked out:
+ * the lock lifts and every session of theirs ends, in case someone else was using it.
+ */
+export async function resetStaffPassword(db: Kysely<Database>, actor: Actor, input: ResetPasswordInput): Promise<StaffMember> {
+  if (input.id === actor.userId) throw badRequest('Change your own password under Your account', 'password');
+  const newHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    const member = await findStaffById(trx, input.id);
+    if (!member) throw notFound('That staff member no longer exists');
+    await updatePasswordHash(trx, member.id, newHash);
+    const sessionsEnded = await endSessionsOfUser(trx, member.id);
+    await recordAudit(trx, {
+      actorUserId: actor.userId,
+      action: 'users.password_reset',
+      entityType: 'user',
+      entityId: member.id,
+      requestId: actor.requestId,
+      details: { sessionsEnded },
+    });
+    return member;
   });
 }
 

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidEnvError, parseEnv } from './env';
+
+function refusal(source: NodeJS.ProcessEnv): InvalidEnvError {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof InvalidEnvError) return error;
+    throw error;
+  }
+  throw new Error('Expected the settings to be refused');
+}
+
+describe('parseEnv', () => {
+  it('runs with no settings at all', () => {
+    expect(parseEnv({})).toEqual({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      DATABASE_URL: undefined,
+      HARBOUR_DATA_DIR: '.data',
+      HARBOUR_ORIGIN: 'http://localhost:3000',
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it('derives the origin from PORT and trims a configured origin to scheme, host and port', () => {
+    expect(parseEnv({ PORT: '8080' }).HARBOUR_ORIGIN).toBe('http://localhost:8080');
+    expect(parseEnv({ HARBOUR_ORIGIN: 'https://harbour.example.org/sign-in' }).HARBOUR_ORIGIN).toBe('https://harbour.example.org');
+  });
+
+  it('treats an empty setting as unset, as `PORT=` in a shell means', () => {
+    expect(parseEnv({ PORT: '', HARBOUR_DATA_DIR: ' ' })).toMatchObject({ PORT: 3000, HARBOUR_DATA_DIR: '.data' });
+  });
+
+  it('treats an empty DATABASE_URL as unset, so the embedded database is used', () => {
+    expect(parseEnv({ DATABASE_URL: '  ' }).DATABASE_URL).toBeUndefined();
+    expect(parseEnv({ DATABASE_URL: 'postgres://harbour@db:5432/harbour' }).DATABASE_URL).toBe('postgres://harbour@db:5432/harbour');
+  });
+
+  it.each(['abc', '0', '70000', '80.5'])('refuses PORT=%s, naming PORT', (port) => {
+    const error = refusal({ PORT: port });
+
+    expect(error.message).toMatch(/^Harbour cannot start: invalid settings\n/);
+    expect(error.message).toMatch(/PORT: PORT must be/);
+  });
+
+  it('refuses a DATABASE_URL that is not PostgreSQL, naming it', () => {
+    const error = refusal({ DATABASE_URL: 'mysql://harbour@db/harbour' });
+
+    expect(error.message).toContain('DATABASE_URL: DATABASE_URL must start with postgres:// or postgresql://');
+  });
+
+  it('lists every bad setting at once', () => {
+    const error = refusal({ PORT: 'abc', LOG_LEVEL: 'loud', NODE_ENV: 'staging' });
+
+    expect(error.message).toContain('PORT:');
+    expect(error.message).toContain('LOG_LEVEL:');
+    expect(error.message).toContain('NODE_ENV:');
+  });
+
+  it('refuses a plain-http origin in production unless it is localhost', () => {
+    const error = refusal({ NODE_ENV: 'production', HARBOUR_ORIGIN: 'http://harbour.example.org' });
+
+    expect(error.message).toContain('HARBOUR_ORIGIN: HARBOUR_ORIGIN must be an https:// origin when NODE_ENV=production');
+    expect(parseEnv({ NODE_ENV: 'production', HARBOUR_ORIGIN: 'https://harbour.example.org' }).HARBOUR_ORIGIN).toBe(
+      'https://harbour.example.org',
+    );
+    expect(parseEnv({ NODE_ENV: 'production' }).HARBOUR_ORIGIN).toBe('http://localhost:3000');
+  });
+});

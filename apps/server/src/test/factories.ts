@@ -1,0 +1,107 @@
+import type { CreateUserInput } from '@harbour/shared/users';
+import type { Kysely } from 'kysely';
+import pino from 'pino';
+import type { Database } from '../db/database';
+import { resolveSession } from '../features/sessions/sessions.service';
+import { createStaffMember, type StaffMember } from '../features/users/users.service';
+import { createContextInner, type Context, type SessionCookie, type SessionUser } from '../trpc/context';
+import { createCaller } from '../trpc/router';
+import { rememberClientShape } from './trpc-errors';
+
+export const DEFAULT_PASSWORD = 'correct horse battery staple';
+
+let userSequence = 0;
+
+export type TestUser = StaffMember & { password: string };
+
+/** A member of staff made the way a manager makes one, so the hash is real argon2id. */
+export async function createUser(db: Kysely<Database>, overrides: Partial<CreateUserInput> = {}): Promise<TestUser> {
+  userSequence += 1;
+  const input: CreateUserInput = {
+    email: `staff${userSequence}@harbour.test`,
+    fullName: `Staff Member ${userSequence}`,
+    role: 'adviser',
+    password: DEFAULT_PASSWORD,
+    ...overrides,
+  };
+  const created = await createStaffMember(db, { userId: null, requestId: 'test-setup' }, input);
+  return { ...created, password: input.password };
+}
+
+export interface RecordingCookie extends SessionCookie {
+  readonly sets: Array<{ token: string; expiresAt: Date }>;
+  readonly clearCount: number;
+}
+
+/** Stands in for the HTTP cookie and remembers what the procedure did with it. */
+export function recordingCookie(currentToken: string | null = null): RecordingCookie {
+  const sets: Array<{ token: string; expiresAt: Date }> = [];
+  let clearCount = 0;
+  return {
+    currentToken,
+    sets,
+    get clearCount() {
+      return clearCount;
+    },
+    set: (token, expiresAt) => {
+      sets.push({ token, expiresAt });
+    },
+    clear: () => {
+      clearCount += 1;
+    },
+  };
+}
+
+export const silentLogger = pino({ level: 'silent' });
+
+type Caller = ReturnType<typeof createCaller>;
+
+export function callerFor(
+  db: Kysely<Database>,
+  user: SessionUser | null,
+  extras: Partial<Omit<Context, 'db' | 'logger' | 'user'>> = {},
+): Caller {
+  // Only the session's fields: a StaffMember carries more than a request would.
+  const sessionUser = user && { id: user.id, email: user.email, fullName: user.fullName, role: user.role };
+  return createCaller(
+    createContextInner({
+      db,
+      logger: silentLogger,
+      user: sessionUser,
+      sessionCookie: recordingCookie(),
+      ...extras,
+    }),
+    { onError: rememberClientShape },
+  );
+}
+
+export interface SignedIn {
+  caller: Caller;
+  token: string;
+  sessionId: string;
+  cookie: RecordingCookie;
+}
+
+/**
+ * Signs in through auth.login and builds the next request's context the way the HTTP
+ * layer does: from the session the cookie's token resolves to.
+ */
+export async function signInAs(db: Kysely<Database>, user: { email: string; password: string }): Promise<SignedIn> {
+  const loginCookie = recordingCookie();
+  await callerFor(db, null, { sessionCookie: loginCookie }).auth.login({ email: user.email, password: user.password });
+  const token = loginCookie.sets[0]?.token;
+  if (!token) throw new Error('auth.login did not set a session cookie');
+  return { ...(await nextRequest(db, token)), token };
+}
+
+/** The context a request carrying this token would get, as app.ts builds it. */
+export async function nextRequest(
+  db: Kysely<Database>,
+  token: string,
+): Promise<{ caller: Caller; sessionId: string; cookie: RecordingCookie }> {
+  const session = await resolveSession(db, token);
+  if (!session) throw new Error('The session token does not resolve');
+  const cookie = recordingCookie(token);
+  const caller = callerFor(db, session.user, { sessionId: session.sessionId, sessionCookie: cookie });
+  return { caller, sessionId: session.sessionId, cookie };
+}

@@ -1,0 +1,34 @@
+import type { AddressInfo } from 'node:net';
+import type { Kysely } from 'kysely';
+import { createApp } from '../app';
+import type { Database } from '../db/database';
+import { silentLogger } from './factories';
+
+export const TEST_ORIGIN = 'http://localhost:3000';
+
+export interface RunningApp {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real Express app on an ephemeral port, for tests that need headers and status codes. */
+export async function startApp(db: Kysely<Database>, options: { isProduction?: boolean; origin?: string } = {}): Promise<RunningApp> {
+  const app = createApp({
+    db,
+    logger: silentLogger,
+    origin: options.origin ?? TEST_ORIGIN,
+    isProduction: options.isProduction ?? false,
+  });
+  const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
+    const listening = app.listen(0, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(listening)));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
