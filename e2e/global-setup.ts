@@ -46,7 +46,7 @@ async function waitUntilReady(baseUrl: string, server: ChildProcess, output: () 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const browser = chromiumPath();
   if (!browser) {
-    const reason = 'Chromium not found at /usr/bin/chromium (apt-get install -y chromium, or set CHROMIUM_PATH)';
+    const reason = `Chromium not found at ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
     if (process.env.CI === 'true') throw new Error(`End-to-end tests must run under CI=true: ${reason}`);
     console.warn(`Skipping end-to-end tests: ${reason}`);
     project.provide('baseUrl', '');

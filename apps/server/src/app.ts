@@ -11,6 +11,7 @@ import type { Database } from './db/database';
 import { isSchemaCurrent } from './db/migrate';
 import { resolveSession } from './features/sessions/sessions.service';
 import { csrfGuard } from './http/csrf';
+import { safeError } from './logger';
 import { sessionCookieFor } from './http/session-cookie';
 import type { Context } from './trpc/context';
 import { RequestFailure } from './trpc/errors';
@@ -45,6 +46,7 @@ export function createApp({ db, logger, origin, isProduction, webDistDir }: AppO
         return id;
       },
       serializers: {
+        err: safeError,
         // Path only: a query string can carry a person's name or phone number.
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
@@ -90,7 +92,7 @@ export function createApp({ db, logger, origin, isProduction, webDistDir }: AppO
       }
       res.json({ status: 'ready' });
     } catch (error) {
-      req.log.warn({ err: { message: (error as Error).message } }, 'readiness check failed');
+      req.log.warn({ err: error }, 'readiness check failed');
       res.status(503).json({ status: 'unavailable', reason: 'database not reachable' });
     }
   });

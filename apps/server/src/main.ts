@@ -51,7 +51,7 @@ server.headersTimeout = 20_000;
 server.requestTimeout = 30_000;
 
 const sessionSweep = setInterval(() => {
-  purgeExpiredSessions(database.db).catch((error: Error) => logger.warn({ err: { message: error.message } }, 'session sweep failed'));
+  purgeExpiredSessions(database.db).catch((error: Error) => logger.warn({ err: error }, 'session sweep failed'));
 }, 3_600_000);
 sessionSweep.unref();
 
@@ -71,7 +71,7 @@ function shutDown(signal: string): void {
         process.exit(0);
       })
       .catch((error: Error) => {
-        logger.error({ err: { message: error.message } }, 'database did not close cleanly');
+        logger.error({ err: error }, 'database did not close cleanly');
         process.exit(1);
       });
   });

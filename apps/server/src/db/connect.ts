@@ -48,7 +48,7 @@ export function openPostgres({ connectionString, logger, searchPath, max = 10 }:
     },
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
-  pool.on('error', (error) => logger.error({ err: { message: error.message } }, 'database connection lost'));
+  pool.on('error', (error) => logger.error({ err: error }, 'database connection lost'));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }

@@ -66,7 +66,7 @@ export function StaffRow({ member, isCurrentUser, onOutcome, onSetPassword }: St
         </select>
       </td>
       <td>{member.isActive ? 'Active' : 'Deactivated'}</td>
-      <td>{member.lastLoginAt ? formatDateTime(member.lastLoginAt) : 'Never'}</td>
+      <td className="nowrap">{member.lastLoginAt ? formatDateTime(member.lastLoginAt) : 'Never'}</td>
       <td className="actions-cell">
         {isCurrentUser ? (
           <span className="muted">—</span>
