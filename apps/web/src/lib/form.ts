@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
 import { useForm, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { isHarbourError, messageOf } from './trpc';
@@ -32,4 +33,23 @@ export function applyServerError<Values extends FieldValues>(
     isPlaced = true;
   }
   return isPlaced ? null : messageOf(error);
+}
+
+/**
+ * The server's answer to a form: field errors go on their fields, anything else becomes the
+ * `failure` to show above the form. `submitWith` clears the last failure on each attempt.
+ */
+export function useServerErrors<Input extends FieldValues, Output extends FieldValues>(
+  form: UseFormReturn<Input, unknown, Output>,
+) {
+  const [failure, setFailure] = useState<string | null>(null);
+  return {
+    failure,
+    onServerError: (error: unknown) => setFailure(applyServerError(form as UseFormReturn<Input, unknown, FieldValues>, error)),
+    submitWith: (send: (values: Output) => void) =>
+      form.handleSubmit((values) => {
+        setFailure(null);
+        send(values);
+      }),
+  };
 }

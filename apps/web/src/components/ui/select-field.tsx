@@ -1,43 +1,26 @@
-import { useId, type Ref, type SelectHTMLAttributes } from 'react';
+import type { Ref, SelectHTMLAttributes } from 'react';
+import { FieldFrame, type FieldProps } from './field';
 
-interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
-  label: string;
-  options: ReadonlyArray<{ value: string; label: string }>;
-  error?: string;
-  placeholder?: string;
-  ref?: Ref<HTMLSelectElement>;
-}
+type SelectFieldProps = FieldProps &
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className'> & {
+    options: ReadonlyArray<{ value: string; label: string }>;
+    placeholder?: string;
+    ref?: Ref<HTMLSelectElement>;
+  };
 
-export function SelectField({ label, options, error, placeholder, id, ref, ...select }: SelectFieldProps) {
-  const generatedId = useId();
-  const selectId = id ?? generatedId;
-  const errorId = error ? `${selectId}-error` : undefined;
+export function SelectField({ label, hint, error, id, isLabelHidden, className, options, placeholder, ref, ...select }: SelectFieldProps) {
   return (
-    <div className={`field${error ? ' field--error' : ''}`}>
-      <label className="field__label" htmlFor={selectId}>
-        {label}
-      </label>
-      {error && (
-        <p className="field__error" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
+    <FieldFrame label={label} hint={hint} error={error} id={id} isLabelHidden={isLabelHidden} className={className}>
+      {(control) => (
+        <select ref={ref} className={isLabelHidden ? 'field__input field__input--compact' : 'field__input'} {...control} {...select}>
+          {placeholder !== undefined && <option value="">{placeholder}</option>}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
       )}
-      <select
-        ref={ref}
-        id={selectId}
-        className="field__input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={errorId}
-        {...select}
-      >
-        {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    </FieldFrame>
   );
 }

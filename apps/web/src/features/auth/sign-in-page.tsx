@@ -1,11 +1,11 @@
 import { loginSchema } from '@harbour/shared/users';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { TextField } from '../../components/ui/text-field';
-import { applyServerError, useZodForm } from '../../lib/form';
+import { useServerErrors, useZodForm } from '../../lib/form';
 import { useTRPC } from '../../lib/trpc';
 import { signInNotices, type SignInState } from './sign-in-notice';
 
@@ -15,7 +15,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const state = (useLocation().state ?? {}) as SignInState;
   const form = useZodForm(loginSchema, { email: '', password: '' });
-  const [failure, setFailure] = useState<string | null>(null);
+  const { failure, onServerError, submitWith } = useServerErrors(form);
   const failureRef = useRef<HTMLDivElement>(null);
 
   const login = useMutation(
@@ -25,7 +25,7 @@ export function SignInPage() {
         queryClient.setQueryData(trpc.auth.me.queryKey(), user);
         navigate(state.from && state.from !== '/sign-in' ? state.from : '/', { replace: true });
       },
-      onError: (error) => setFailure(applyServerError(form, error)),
+      onError: onServerError,
     }),
   );
 
@@ -52,13 +52,7 @@ export function SignInPage() {
             {failure}
           </Alert>
         )}
-        <form
-          noValidate
-          onSubmit={form.handleSubmit((values) => {
-            setFailure(null);
-            login.mutate(values);
-          })}
-        >
+        <form noValidate onSubmit={submitWith((values) => login.mutate(values))}>
           <TextField
             label="Email"
             type="email"

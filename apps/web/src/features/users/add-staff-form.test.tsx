@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { Providers } from '../../app/providers';
-import { fakeServer } from '../../test/fake-server';
+import { fakeServer, type FakeServer } from '../../test/fake-server';
 import { AddStaffForm } from './add-staff-form';
 
 async function fillIn(password: string) {
@@ -13,14 +13,19 @@ async function fillIn(password: string) {
   await userEvent.click(screen.getByRole('button', { name: 'Add colleague' }));
 }
 
+function renderForm(server: FakeServer, onAdded = vi.fn()) {
+  render(
+    <Providers trpcClient={server.client}>
+      <AddStaffForm onAdded={onAdded} onCancel={vi.fn()} />
+    </Providers>,
+  );
+  return onAdded;
+}
+
 describe('add a colleague', () => {
   it('refuses a short password on its field before calling the server', async () => {
     const server = fakeServer({});
-    render(
-      <Providers trpcClient={server.client}>
-        <AddStaffForm onAdded={vi.fn()} onCancel={vi.fn()} />
-      </Providers>,
-    );
+    renderForm(server);
     await fillIn('short');
     expect(await screen.findByText('Password must be at least 12 characters')).toBeTruthy();
     expect(server.calls).toEqual([]);
@@ -37,12 +42,7 @@ describe('add a colleague', () => {
         },
       }),
     });
-    const onAdded = vi.fn();
-    render(
-      <Providers trpcClient={server.client}>
-        <AddStaffForm onAdded={onAdded} onCancel={vi.fn()} />
-      </Providers>,
-    );
+    const onAdded = renderForm(server);
     await fillIn('a long enough password');
     expect(await screen.findByText('A colleague with this email already has an account')).toBeTruthy();
     expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
@@ -58,12 +58,7 @@ describe('add a colleague', () => {
       'users.create': (input) => ({ data: { ...(input as object), id: 'u9', isActive: true, lastLoginAt: null, createdAt: new Date(), version: 1 } }),
       'users.list': () => ({ data: [] }),
     });
-    const onAdded = vi.fn();
-    render(
-      <Providers trpcClient={server.client}>
-        <AddStaffForm onAdded={onAdded} onCancel={vi.fn()} />
-      </Providers>,
-    );
+    const onAdded = renderForm(server);
     await fillIn('a long enough password');
     await vi.waitFor(() => expect(onAdded).toHaveBeenCalledWith('Sam Okafor can now sign in as team lead with sam@harbour.test.'));
   });

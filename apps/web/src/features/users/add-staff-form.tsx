@@ -1,12 +1,10 @@
 import { roleLabels } from '@harbour/shared/roles';
 import { createUserSchema } from '@harbour/shared/users';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Alert } from '../../components/ui/alert';
-import { Button } from '../../components/ui/button';
+import { FormActions, FormPanel } from '../../components/ui/form-panel';
 import { SelectField } from '../../components/ui/select-field';
 import { TextField } from '../../components/ui/text-field';
-import { applyServerError, useZodForm } from '../../lib/form';
+import { useServerErrors, useZodForm } from '../../lib/form';
 import { useTRPC } from '../../lib/trpc';
 import { roleOptions } from './role-options';
 
@@ -19,7 +17,7 @@ export function AddStaffForm({ onAdded, onCancel }: AddStaffFormProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const form = useZodForm(createUserSchema, { fullName: '', email: '', role: 'adviser', password: '' });
-  const [failure, setFailure] = useState<string | null>(null);
+  const { failure, onServerError, submitWith } = useServerErrors(form);
 
   const create = useMutation(
     trpc.users.create.mutationOptions({
@@ -28,23 +26,17 @@ export function AddStaffForm({ onAdded, onCancel }: AddStaffFormProps) {
         form.reset();
         onAdded(`${user.fullName} can now sign in as ${roleLabels[user.role].toLowerCase()} with ${user.email}.`);
       },
-      onError: (error) => setFailure(applyServerError(form, error)),
+      onError: onServerError,
     }),
   );
 
   const { errors } = form.formState;
   return (
-    <form
-      className="panel"
-      aria-labelledby="add-staff-heading"
-      noValidate
-      onSubmit={form.handleSubmit((values) => {
-        setFailure(null);
-        create.mutate(values);
-      })}
+    <FormPanel
+      title="Add a colleague"
+      notice={failure ? { tone: 'error', message: failure } : null}
+      onSubmit={submitWith((values) => create.mutate(values))}
     >
-      <h2 id="add-staff-heading">Add a colleague</h2>
-      {failure && <Alert tone="error">{failure}</Alert>}
       <div className="form-grid">
         <TextField label="Full name" autoComplete="off" autoFocus error={errors.fullName?.message} {...form.register('fullName')} />
         <TextField
@@ -65,14 +57,7 @@ export function AddStaffForm({ onAdded, onCancel }: AddStaffFormProps) {
           {...form.register('password')}
         />
       </div>
-      <div className="button-row">
-        <Button type="submit" isBusy={create.isPending}>
-          {create.isPending ? 'Adding…' : 'Add colleague'}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+      <FormActions submitLabel="Add colleague" busyLabel="Adding…" isBusy={create.isPending} onCancel={onCancel} />
+    </FormPanel>
   );
 }

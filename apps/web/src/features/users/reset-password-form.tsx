@@ -1,10 +1,8 @@
 import { resetPasswordSchema } from '@harbour/shared/users';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Alert } from '../../components/ui/alert';
-import { Button } from '../../components/ui/button';
+import { FormActions, FormPanel } from '../../components/ui/form-panel';
 import { TextField } from '../../components/ui/text-field';
-import { applyServerError, useZodForm } from '../../lib/form';
+import { useServerErrors, useZodForm } from '../../lib/form';
 import { useTRPC } from '../../lib/trpc';
 
 interface ResetPasswordFormProps {
@@ -16,27 +14,21 @@ interface ResetPasswordFormProps {
 export function ResetPasswordForm({ member, onDone, onCancel }: ResetPasswordFormProps) {
   const trpc = useTRPC();
   const form = useZodForm(resetPasswordSchema, { id: member.id, password: '' });
-  const [failure, setFailure] = useState<string | null>(null);
+  const { failure, onServerError, submitWith } = useServerErrors(form);
 
   const reset = useMutation(
     trpc.users.resetPassword.mutationOptions({
       onSuccess: () => onDone(`${member.fullName} has a new password and has been signed out everywhere.`),
-      onError: (error) => setFailure(applyServerError(form, error)),
+      onError: onServerError,
     }),
   );
 
   return (
-    <form
-      className="panel"
-      aria-labelledby="reset-password-heading"
-      noValidate
-      onSubmit={form.handleSubmit((values) => {
-        setFailure(null);
-        reset.mutate(values);
-      })}
+    <FormPanel
+      title={`Set a new password for ${member.fullName}`}
+      notice={failure ? { tone: 'error', message: failure } : null}
+      onSubmit={submitWith((values) => reset.mutate(values))}
     >
-      <h2 id="reset-password-heading">Set a new password for {member.fullName}</h2>
-      {failure && <Alert tone="error">{failure}</Alert>}
       <p className="muted">This also lifts a lock from wrong passwords and signs them out everywhere.</p>
       <TextField
         label="New password"
@@ -47,14 +39,7 @@ export function ResetPasswordForm({ member, onDone, onCancel }: ResetPasswordFor
         error={form.formState.errors.password?.message}
         {...form.register('password')}
       />
-      <div className="button-row">
-        <Button type="submit" isBusy={reset.isPending}>
-          {reset.isPending ? 'Saving…' : 'Set password'}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+      <FormActions submitLabel="Set password" busyLabel="Saving…" isBusy={reset.isPending} onCancel={onCancel} />
+    </FormPanel>
   );
 }

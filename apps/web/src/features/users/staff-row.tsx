@@ -3,6 +3,7 @@ import { roleLabels, type Role } from '@harbour/shared/roles';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '../../components/ui/button';
+import { SelectField } from '../../components/ui/select-field';
 import { messageOf, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { roleOptions } from './role-options';
 
@@ -47,23 +48,15 @@ export function StaffRow({ member, isCurrentUser, onOutcome, onSetPassword }: St
       </th>
       <td>{member.email}</td>
       <td>
-        <label className="visually-hidden" htmlFor={`role-${member.id}`}>
-          Role for {member.fullName}
-        </label>
-        <select
-          id={`role-${member.id}`}
-          className="field__input field__input--compact"
+        <SelectField
+          label={`Role for ${member.fullName}`}
+          isLabelHidden
+          options={roleOptions}
           value={member.role}
           disabled={isCurrentUser || !member.isActive || update.isPending}
           title={selfNote}
           onChange={(event) => update.mutate({ id: member.id, role: event.target.value as Role, version: member.version })}
-        >
-          {roleOptions.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
+        />
       </td>
       <td>{member.isActive ? 'Active' : 'Deactivated'}</td>
       <td className="nowrap">{member.lastLoginAt ? formatDateTime(member.lastLoginAt) : 'Never'}</td>
