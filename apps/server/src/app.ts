@@ -11,6 +11,7 @@ import type { Database } from './db/database';
 import { isSchemaCurrent } from './db/migrate';
 import { resolveSession } from './features/sessions/sessions.service';
 import { csrfGuard } from './http/csrf';
+import type { ChangeFeed } from './realtime/changes';
 import { safeError } from './logger';
 import { sessionCookieFor } from './http/session-cookie';
 import type { Context } from './trpc/context';
@@ -25,13 +26,18 @@ export interface AppOptions {
   logger: Logger;
   origin: string;
   isProduction: boolean;
+  changes: ChangeFeed;
   /** The built web app; when absent the server answers the API only (tests, `pnpm dev`). */
   webDistDir?: string;
 }
 
+function isEventStream(req: express.Request): boolean {
+  return (req.get('accept') ?? '').includes('text/event-stream');
+}
+
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9-]{8,64}$/;
 
-export function createApp({ db, logger, origin, isProduction, webDistDir }: AppOptions): Express {
+export function createApp({ db, logger, origin, isProduction, changes, webDistDir }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -111,8 +117,10 @@ export function createApp({ db, logger, origin, isProduction, webDistDir }: AppO
       maxBodySize: MAX_BODY_BYTES,
       createContext: async ({ req, res }): Promise<Context> => {
         const sessionCookie = sessionCookieFor(req, res, { isProduction });
+        // A live stream reconnecting is not the person doing anything: it must not hold off idle expiry.
+        const isActivity = !isEventStream(req);
         const session = sessionCookie.currentToken
-          ? await resolveSession(db, sessionCookie.currentToken).catch((cause: unknown) => {
+          ? await resolveSession(db, sessionCookie.currentToken, { isActivity }).catch((cause: unknown) => {
               throw new RequestFailure(String(req.id), cause);
             })
           : null;
@@ -125,6 +133,9 @@ export function createApp({ db, logger, origin, isProduction, webDistDir }: AppO
           sessionId: session?.sessionId ?? null,
           sessionExpired: sessionCookie.currentToken !== null && session === null,
           sessionCookie,
+          clientIp: req.ip ?? null,
+          now: () => new Date(),
+          changes,
         };
       },
       onError: ({ error, path, req }) => {

@@ -4,8 +4,10 @@ import { migrateToLatest } from './db/migrate';
 import { openConfiguredDatabase } from './db/open';
 import { demoSignInLines, seedDemoData } from './db/seed/demo-users';
 import { InvalidEnvError, parseEnv, type Env } from './env';
+import { purgeOldRateLimitWindows, sweepLapsedClaims } from './features/callbacks/callbacks.service';
 import { purgeExpiredSessions } from './features/sessions/sessions.service';
 import { createLogger } from './logger';
+import { ChangeFeed } from './realtime/changes';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -34,9 +36,12 @@ if (!isProduction) {
   if (seeded) logger.info('demo data created');
 }
 
+const changes = await ChangeFeed.start(database, logger);
+
 const app = createApp({
   db: database.db,
   logger,
+  changes,
   origin: env.HARBOUR_ORIGIN,
   isProduction,
   webDistDir: fileURLToPath(new URL('../../web/dist', import.meta.url)),
@@ -50,22 +55,33 @@ const server = app.listen(env.PORT, () => {
 server.headersTimeout = 20_000;
 server.requestTimeout = 30_000;
 
-const sessionSweep = setInterval(() => {
-  purgeExpiredSessions(database.db).catch((error: Error) => logger.warn({ err: error }, 'session sweep failed'));
-}, 3_600_000);
-sessionSweep.unref();
+function every(intervalMs: number, name: string, job: () => Promise<unknown>): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    job().catch((error: unknown) => logger.warn({ err: error }, `${name} failed`));
+  }, intervalMs);
+  timer.unref();
+  return timer;
+}
+
+// Housekeeping: each job is idempotent, so two server processes running it is harmless.
+const timers = [
+  every(60_000, 'lapsed claim sweep', () => sweepLapsedClaims(database.db, new Date())),
+  every(3_600_000, 'session sweep', () => purgeExpiredSessions(database.db)),
+  every(3_600_000, 'rate limit sweep', () => purgeOldRateLimitWindows(database.db, new Date())),
+];
 
 let isShuttingDown = false;
 function shutDown(signal: string): void {
   if (isShuttingDown) return;
   isShuttingDown = true;
   logger.info({ signal }, 'stopping: finishing requests in flight');
-  clearInterval(sessionSweep);
+  for (const timer of timers) clearInterval(timer);
   const forceTimer = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
   forceTimer.unref();
   server.close(() => {
-    database
-      .close()
+    changes
+      .stop()
+      .then(() => database.close())
       .then(() => {
         logger.info('stopped');
         process.exit(0);

@@ -7,8 +7,14 @@ describe('permissions', () => {
     expect(roles.filter((role) => can(role, 'users:manage'))).toEqual(['manager']);
   });
 
-  it('lets every role look after its own account', () => {
-    expect(roles.every((role) => can(role, 'account:self'))).toBe(true);
+  it('lets team leads and managers supervise the queue, not advisers', () => {
+    expect(roles.filter((role) => can(role, 'callbacks:supervise'))).toEqual(['team_lead', 'manager']);
+  });
+
+  it('lets every role work the queue, open enquiries and look after its own account', () => {
+    for (const permission of ['account:self', 'callbacks:work', 'cases:read', 'cases:open'] as const) {
+      expect(roles.every((role) => can(role, permission))).toBe(true);
+    }
   });
 
   it('grants managers every permission there is', () => {

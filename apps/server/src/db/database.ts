@@ -1,4 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AttemptOutcome, CallbackStatus, ForWhom } from '@harbour/shared/callbacks';
+import type { CaseStage } from '@harbour/shared/cases';
+import type { UrgencyReason } from '@harbour/shared/callback-rules';
 import type { Role } from '@harbour/shared/roles';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -39,10 +42,89 @@ export interface AuditEventsTable {
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
+export interface CasesTable {
+  id: Generated<string>;
+  reference: string;
+  stage: Generated<CaseStage>;
+  origin: 'callback' | 'inbound_call';
+  client_name: string | null;
+  caller_name: string;
+  caller_relation: ForWhom;
+  phone_e164: string;
+  email: string | null;
+  substances: ColumnType<string[], string[] | undefined, string[]>;
+  urgency_reason: UrgencyReason | null;
+  consent_to_contact: boolean;
+  consent_to_contact_text: string;
+  consent_to_health_data: boolean;
+  consent_to_health_data_text: string;
+  consented_at: Date;
+  notes: string | null;
+  assigned_adviser_id: string | null;
+  opened_by: string;
+  stage_changed_at: ColumnType<Date, Date | undefined, Date>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CallbackRequestsTable {
+  id: Generated<string>;
+  reference: string;
+  idempotency_key: string;
+  full_name: string;
+  phone_e164: string;
+  email: string | null;
+  for_whom: ForWhom;
+  best_time_kind: 'asap' | 'morning' | 'afternoon' | 'evening' | 'at';
+  best_time_at: Date | null;
+  substances: ColumnType<string[], string[] | undefined, string[]>;
+  message: string | null;
+  immediate_danger: boolean;
+  urgency_reason: UrgencyReason | null;
+  consent_to_contact: boolean;
+  consent_to_contact_text: string;
+  consent_to_health_data: boolean;
+  consent_to_health_data_text: string;
+  requested_at: Date;
+  status: Generated<CallbackStatus>;
+  due_at: Date;
+  attempt_count: Generated<number>;
+  unanswered_count: Generated<number>;
+  first_attempt_at: Date | null;
+  first_attempt_due_at: Date;
+  claimed_by: string | null;
+  claim_expires_at: Date | null;
+  case_id: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CallbackAttemptsTable {
+  id: Generated<string>;
+  callback_id: string;
+  adviser_id: string;
+  outcome: AttemptOutcome;
+  notes: string | null;
+  call_back_at: Date | null;
+  attempted_at: Date;
+}
+
+export interface RateLimitCountersTable {
+  bucket: string;
+  window_start: Date;
+  hits: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
+  cases: CasesTable;
+  callback_requests: CallbackRequestsTable;
+  callback_attempts: CallbackAttemptsTable;
+  rate_limit_counters: RateLimitCountersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -2,6 +2,8 @@ import type { Migration } from 'kysely';
 import * as createUsers from './migrations/2026-11-28T0900_create_users';
 import * as createSessions from './migrations/2026-11-28T0910_create_sessions';
 import * as createAuditEvents from './migrations/2026-11-28T0920_create_audit_events';
+import * as createCases from './migrations/2026-11-28T1000_create_cases';
+import * as createCallbackRequests from './migrations/2026-11-28T1010_create_callback_requests';
 
 // Listed by hand rather than read from the folder at run time: the server ships as one
 // bundle and Vitest cannot import TypeScript through Kysely's FileMigrationProvider.
@@ -10,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T0900_create_users': createUsers,
   '2026-11-28T0910_create_sessions': createSessions,
   '2026-11-28T0920_create_audit_events': createAuditEvents,
+  '2026-11-28T1000_create_cases': createCases,
+  '2026-11-28T1010_create_callback_requests': createCallbackRequests,
 };

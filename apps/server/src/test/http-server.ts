@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
 import { createApp } from '../app';
 import type { Database } from '../db/database';
+import { ChangeFeed } from '../realtime/changes';
 import { silentLogger } from './factories';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
@@ -12,12 +13,16 @@ export interface RunningApp {
 }
 
 /** The real Express app on an ephemeral port, for tests that need headers and status codes. */
-export async function startApp(db: Kysely<Database>, options: { isProduction?: boolean; origin?: string } = {}): Promise<RunningApp> {
+export async function startApp(
+  db: Kysely<Database>,
+  options: { isProduction?: boolean; origin?: string; changes?: ChangeFeed } = {},
+): Promise<RunningApp> {
   const app = createApp({
     db,
     logger: silentLogger,
     origin: options.origin ?? TEST_ORIGIN,
     isProduction: options.isProduction ?? false,
+    changes: options.changes ?? new ChangeFeed(),
   });
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
     const listening = app.listen(0, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(listening)));

@@ -2,6 +2,7 @@ import type { Role } from '@harbour/shared/roles';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database';
+import { ChangeFeed } from '../realtime/changes';
 
 export interface SessionUser {
   id: string;
@@ -27,6 +28,12 @@ export interface Context {
   /** A cookie came with the request but its session is over: the web says so on sign-in. */
   sessionExpired: boolean;
   sessionCookie: SessionCookie;
+  /** The caller's address as the app sees it (after trusted proxies), for rate limits. */
+  clientIp: string | null;
+  /** The clock every rule reads, so tests can stand at any moment. */
+  now: () => Date;
+  /** Changes published by any Harbour process, for subscriptions. */
+  changes: ChangeFeed;
 }
 
 const ignoreCookie: SessionCookie = { currentToken: null, set: () => undefined, clear: () => undefined };
@@ -41,6 +48,10 @@ export function createContextInner(
     sessionId: null,
     sessionExpired: false,
     sessionCookie: ignoreCookie,
+    clientIp: null,
+    now: () => new Date(),
+    // A feed with no database behind it: it never fires. Tests of subscriptions pass a real one.
+    changes: new ChangeFeed(),
     ...options,
   };
 }

@@ -22,6 +22,13 @@ function fieldErrorsOf(cause: unknown, error: unknown): FieldErrors | null {
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  sse: {
+    // Pings keep proxies from closing a quiet stream; ending each stream after five minutes
+    // makes the browser reconnect, which checks the session again.
+    ping: { enabled: true, intervalMs: 15_000 },
+    maxDurationMs: 5 * 60_000,
+    client: { reconnectAfterInactivityMs: 30_000 },
+  },
   errorFormatter({ shape, error, ctx }) {
     const fieldErrors = fieldErrorsOf(error.cause, error);
     const isUnexpected = error.code === 'INTERNAL_SERVER_ERROR';

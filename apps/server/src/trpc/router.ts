@@ -1,10 +1,14 @@
 import { authRouter } from '../features/auth/auth.router';
+import { callbacksRouter } from '../features/callbacks/callbacks.router';
+import { casesRouter } from '../features/cases/cases.router';
 import { usersRouter } from '../features/users/users.router';
 import { createCallerFactory, router } from './init';
 
 export const appRouter = router({
   auth: authRouter,
   users: usersRouter,
+  callbacks: callbacksRouter,
+  cases: casesRouter,
 });
 
 export type AppRouter = typeof appRouter;

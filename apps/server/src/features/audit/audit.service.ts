@@ -9,7 +9,19 @@ export type AuditAction =
   | 'auth.password_changed'
   | 'users.created'
   | 'users.updated'
-  | 'users.password_reset';
+  | 'users.password_reset'
+  | 'callbacks.requested'
+  | 'callbacks.viewed'
+  | 'callbacks.claimed'
+  | 'callbacks.released'
+  | 'callbacks.assigned'
+  | 'callbacks.attempt_logged'
+  | 'callbacks.reopened'
+  | 'callbacks.case_opened'
+  | 'callbacks.claims_lapsed'
+  | 'cases.opened'
+  | 'cases.viewed'
+  | 'cases.inbound_call_linked';
 
 /**
  * Call inside the transaction that makes the change, so the trail and the change commit or

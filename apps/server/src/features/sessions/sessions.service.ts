@@ -34,10 +34,14 @@ export interface ResolvedSession {
   user: { id: string; email: string; fullName: string; role: Role };
 }
 
-export async function resolveSession(db: Kysely<Database>, token: string): Promise<ResolvedSession | null> {
+export async function resolveSession(
+  db: Kysely<Database>,
+  token: string,
+  options: { isActivity: boolean } = { isActivity: true },
+): Promise<ResolvedSession | null> {
   const row = await findLiveSession(db, hashSessionToken(token), SESSION_IDLE_MINUTES);
   if (!row) return null;
-  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) await touchSession(db, row.sessionId);
+  if (options.isActivity && Date.now() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) await touchSession(db, row.sessionId);
   return {
     sessionId: row.sessionId,
     user: { id: row.userId, email: row.email, fullName: row.fullName, role: row.role },

@@ -110,3 +110,17 @@ export async function countUsers(db: Kysely<Database>): Promise<number> {
   const { count } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   return Number(count);
 }
+
+export async function findActiveStaff(db: Kysely<Database>) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'full_name as fullName', 'role'])
+    .where('is_active', '=', true)
+    .orderBy('full_name')
+    .execute();
+}
+
+export async function findIsActive(db: Kysely<Database>, id: string): Promise<boolean> {
+  const row = await db.selectFrom('users').select('is_active').where('id', '=', id).executeTakeFirst();
+  return row?.is_active === true;
+}

@@ -1,9 +1,12 @@
 import { changePasswordSchema, createUserSchema, resetPasswordSchema, updateUserSchema } from '@harbour/shared/users';
 import { requirePermission, router } from '../../trpc/init';
-import { changeOwnPassword, createStaffMember, listStaff, resetStaffPassword, updateStaffAccess } from './users.service';
+import { changeOwnPassword, createStaffMember, listActiveStaff, listStaff, resetStaffPassword, updateStaffAccess } from './users.service';
 
 export const usersRouter = router({
   list: requirePermission('users:manage').query(({ ctx }) => listStaff(ctx.db)),
+
+  // For choosing who takes a piece of work.
+  listActive: requirePermission('callbacks:supervise').query(({ ctx }) => listActiveStaff(ctx.db)),
 
   create: requirePermission('users:manage')
     .input(createUserSchema)

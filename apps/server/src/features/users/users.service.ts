@@ -9,7 +9,9 @@ import { endSessionsOfUser } from '../sessions/sessions.service';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './users.passwords';
 import {
   countUsers,
+  findActiveStaff,
   findCredentialsByEmail,
+  findIsActive,
   findPasswordHashById,
   findStaff,
   findStaffById,
@@ -169,4 +171,13 @@ export async function changeOwnPassword(
 
 export function hasAnyUser(db: Kysely<Database>): Promise<boolean> {
   return countUsers(db).then((count) => count > 0);
+}
+
+/** Who can take work: every active member of staff, by name. */
+export function listActiveStaff(db: Kysely<Database>) {
+  return findActiveStaff(db);
+}
+
+export function isActiveStaffMember(db: Kysely<Database>, id: string): Promise<boolean> {
+  return findIsActive(db, id);
 }

@@ -1,0 +1,283 @@
+import { sql, type Kysely } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
+import type { CallbackRequestsTable, Database } from '../../db/database';
+
+const LIVE_STATUSES = ['open', 'answered'] as const;
+
+/** The claimer only while the claim is live: a lapsed claim reads as no claim at all. */
+function liveClaimerId(now: Date) {
+  return sql<string | null>`case when callback_requests.claim_expires_at > ${now} then callback_requests.claimed_by end`;
+}
+
+export async function insertCallbackRequest(trx: Kysely<Database>, row: Insertable<CallbackRequestsTable>) {
+  return trx
+    .insertInto('callback_requests')
+    .values(row)
+    .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
+    .returning(['id', 'reference', 'due_at as dueAt', 'urgency_reason as urgencyReason'])
+    .executeTakeFirst();
+}
+
+export async function findRequestByIdempotencyKey(db: Kysely<Database>, idempotencyKey: string) {
+  return db
+    .selectFrom('callback_requests')
+    .select(['id', 'reference', 'due_at as dueAt', 'urgency_reason as urgencyReason'])
+    .where('idempotency_key', '=', idempotencyKey)
+    .executeTakeFirst();
+}
+
+/** Counts one more hit in the current window and returns the window's total. */
+export async function countRateLimitHit(trx: Kysely<Database>, bucket: string, windowStart: Date): Promise<number> {
+  const { hits } = await trx
+    .insertInto('rate_limit_counters')
+    .values({ bucket, window_start: windowStart, hits: 1 })
+    .onConflict((conflict) => conflict.columns(['bucket', 'window_start']).doUpdateSet((eb) => ({ hits: eb('rate_limit_counters.hits', '+', 1) })))
+    .returning('hits')
+    .executeTakeFirstOrThrow();
+  return hits;
+}
+
+export async function deleteRateLimitWindowsBefore(db: Kysely<Database>, before: Date): Promise<void> {
+  await db.deleteFrom('rate_limit_counters').where('window_start', '<', before).execute();
+}
+
+/** The live queue in working order, one query, with the claimer's name joined in. */
+export async function findQueue(db: Kysely<Database>, now: Date, limit: number) {
+  return db
+    .selectFrom('callback_requests')
+    .leftJoin('users as claimer', 'claimer.id', 'callback_requests.claimed_by')
+    .select([
+      'callback_requests.id',
+      'callback_requests.reference',
+      'callback_requests.full_name as fullName',
+      'callback_requests.for_whom as forWhom',
+      'callback_requests.best_time_kind as bestTimeKind',
+      'callback_requests.best_time_at as bestTimeAt',
+      'callback_requests.substances',
+      'callback_requests.attempt_count as attemptCount',
+      'callback_requests.due_at as dueAt',
+      'callback_requests.urgency_reason as urgencyReason',
+      'callback_requests.status',
+      'callback_requests.requested_at as requestedAt',
+      liveClaimerId(now).as('claimedById'),
+      sql<string | null>`case when callback_requests.claim_expires_at > ${now} then claimer.full_name end`.as('claimedByName'),
+      'callback_requests.claim_expires_at as claimExpiresAt',
+    ])
+    .where('callback_requests.status', 'in', LIVE_STATUSES)
+    .orderBy(sql`(callback_requests.urgency_reason is not null)`, 'desc')
+    .orderBy('callback_requests.due_at')
+    .limit(limit)
+    .execute();
+}
+
+export async function countQueue(db: Kysely<Database>, now: Date) {
+  const row = await db
+    .selectFrom('callback_requests')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('live'),
+      eb.fn.countAll<number>().filterWhere('urgency_reason', 'is not', null).as('urgent'),
+      eb.fn.countAll<number>().filterWhere((w) => w.and([w('status', '=', 'open'), w('due_at', '<', now)])).as('overdue'),
+    ])
+    .where('status', 'in', LIVE_STATUSES)
+    .executeTakeFirstOrThrow();
+  return { live: Number(row.live), urgent: Number(row.urgent), overdue: Number(row.overdue) };
+}
+
+export async function findCallbackById(db: Kysely<Database>, id: string, now: Date) {
+  return db
+    .selectFrom('callback_requests')
+    .leftJoin('users as claimer', 'claimer.id', 'callback_requests.claimed_by')
+    .leftJoin('cases', 'cases.id', 'callback_requests.case_id')
+    .select([
+      'callback_requests.id',
+      'callback_requests.reference',
+      'callback_requests.full_name as fullName',
+      'callback_requests.phone_e164 as phone',
+      'callback_requests.email',
+      'callback_requests.for_whom as forWhom',
+      'callback_requests.best_time_kind as bestTimeKind',
+      'callback_requests.best_time_at as bestTimeAt',
+      'callback_requests.substances',
+      'callback_requests.message',
+      'callback_requests.immediate_danger as immediateDanger',
+      'callback_requests.urgency_reason as urgencyReason',
+      'callback_requests.consent_to_contact as consentToContact',
+      'callback_requests.consent_to_contact_text as consentToContactText',
+      'callback_requests.consent_to_health_data as consentToHealthData',
+      'callback_requests.consent_to_health_data_text as consentToHealthDataText',
+      'callback_requests.requested_at as requestedAt',
+      'callback_requests.status',
+      'callback_requests.due_at as dueAt',
+      'callback_requests.attempt_count as attemptCount',
+      'callback_requests.unanswered_count as unansweredCount',
+      liveClaimerId(now).as('claimedById'),
+      sql<string | null>`case when callback_requests.claim_expires_at > ${now} then claimer.full_name end`.as('claimedByName'),
+      'callback_requests.claim_expires_at as claimExpiresAt',
+      'callback_requests.case_id as caseId',
+      'cases.reference as caseReference',
+      'callback_requests.version',
+    ])
+    .where('callback_requests.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findCallbackByCaseId(db: Kysely<Database>, caseId: string) {
+  return db
+    .selectFrom('callback_requests')
+    .select(['id', 'reference', 'requested_at as requestedAt', 'message', 'best_time_kind as bestTimeKind', 'best_time_at as bestTimeAt', 'status'])
+    .where('case_id', '=', caseId)
+    .orderBy('requested_at')
+    .execute();
+}
+
+export async function findAttempts(db: Kysely<Database>, callbackIds: string[]) {
+  if (callbackIds.length === 0) return [];
+  return db
+    .selectFrom('callback_attempts')
+    .innerJoin('users', 'users.id', 'callback_attempts.adviser_id')
+    .select([
+      'callback_attempts.id',
+      'callback_attempts.callback_id as callbackId',
+      'callback_attempts.outcome',
+      'callback_attempts.notes',
+      'callback_attempts.call_back_at as callBackAt',
+      'callback_attempts.attempted_at as attemptedAt',
+      'users.full_name as adviserName',
+    ])
+    .where('callback_attempts.callback_id', 'in', callbackIds)
+    .orderBy('callback_attempts.attempted_at')
+    .execute();
+}
+
+/** Takes the request only if it is open and nobody holds a live claim: one winner, always. */
+export async function claimIfFree(trx: Kysely<Database>, id: string, userId: string, now: Date, lapsesAt: Date) {
+  return trx
+    .updateTable('callback_requests')
+    .set((eb) => ({ claimed_by: userId, claim_expires_at: lapsesAt, version: eb('version', '+', 1), updated_at: now }))
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claim_expires_at', '<=', now)]))
+    .returning(['id', 'reference'])
+    .executeTakeFirst();
+}
+
+export async function findClaimState(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('callback_requests')
+    .leftJoin('users', 'users.id', 'callback_requests.claimed_by')
+    .select([
+      'callback_requests.status',
+      'callback_requests.claimed_by as claimedBy',
+      'callback_requests.claim_expires_at as claimExpiresAt',
+      'users.full_name as claimerName',
+    ])
+    .where('callback_requests.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Row-locks the request for the rest of the transaction. */
+export async function lockCallback(trx: Kysely<Database>, id: string) {
+  return trx
+    .selectFrom('callback_requests')
+    .select([
+      'id',
+      'reference',
+      'status',
+      'claimed_by as claimedBy',
+      'claim_expires_at as claimExpiresAt',
+      'unanswered_count as unansweredCount',
+      'full_name as fullName',
+      'phone_e164 as phone',
+      'email',
+      'for_whom as forWhom',
+      'substances',
+      'message',
+      'urgency_reason as urgencyReason',
+      'consent_to_contact as consentToContact',
+      'consent_to_contact_text as consentToContactText',
+      'consent_to_health_data as consentToHealthData',
+      'consent_to_health_data_text as consentToHealthDataText',
+      'requested_at as requestedAt',
+    ])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function updateCallback(trx: Kysely<Database>, id: string, changes: Updateable<CallbackRequestsTable>, now: Date) {
+  await trx
+    .updateTable('callback_requests')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: now }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Counts a call on the request: attempts +1, the first call's time kept, and the new state. */
+export async function recordCallOnRequest(trx: Kysely<Database>, id: string, changes: Updateable<CallbackRequestsTable>, now: Date) {
+  await trx
+    .updateTable('callback_requests')
+    .set((eb) => ({
+      ...changes,
+      attempt_count: eb('attempt_count', '+', 1),
+      first_attempt_at: eb.fn.coalesce('first_attempt_at', sql<Date>`${now}::timestamptz`),
+      version: eb('version', '+', 1),
+      updated_at: now,
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertAttempt(
+  trx: Kysely<Database>,
+  row: { callbackId: string; adviserId: string; outcome: Database['callback_attempts']['outcome']; notes?: string; callBackAt?: Date; attemptedAt: Date },
+): Promise<void> {
+  await trx
+    .insertInto('callback_attempts')
+    .values({
+      callback_id: row.callbackId,
+      adviser_id: row.adviserId,
+      outcome: row.outcome,
+      notes: row.notes ?? null,
+      call_back_at: row.callBackAt ?? null,
+      attempted_at: row.attemptedAt,
+    })
+    .execute();
+}
+
+/** Clears claims that lapsed; returns the requests that went back to the queue. */
+export async function clearLapsedClaims(db: Kysely<Database>, now: Date): Promise<string[]> {
+  const rows = await db
+    .updateTable('callback_requests')
+    .set((eb) => ({ claimed_by: null, claim_expires_at: null, version: eb('version', '+', 1), updated_at: now }))
+    .where('status', '=', 'open')
+    .where('claim_expires_at', '<=', now)
+    .returning('id')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** First calls due today so far, and how many were made by their due time. */
+export async function findSlaSince(db: Kysely<Database>, since: Date, now: Date) {
+  const row = await db
+    .selectFrom('callback_requests')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('due'),
+      eb.fn.countAll<number>().filterWhere(sql<boolean>`first_attempt_at is not null and first_attempt_at <= first_attempt_due_at`).as('met'),
+    ])
+    .where('first_attempt_due_at', '>=', since)
+    .where('first_attempt_due_at', '<=', now)
+    .executeTakeFirstOrThrow();
+  return { due: Number(row.due), met: Number(row.met) };
+}
+
+export async function countLiveClaimsByAdviser(db: Kysely<Database>, now: Date) {
+  return db
+    .selectFrom('callback_requests')
+    .innerJoin('users', 'users.id', 'callback_requests.claimed_by')
+    .select((eb) => ['users.id as adviserId', 'users.full_name as fullName', eb.fn.countAll<number>().as('claims')])
+    .where('callback_requests.status', 'in', LIVE_STATUSES)
+    .where('callback_requests.claim_expires_at', '>', now)
+    .groupBy(['users.id', 'users.full_name'])
+    .orderBy('users.full_name')
+    .execute();
+}

@@ -1,0 +1,415 @@
+import { createHash, randomInt } from 'node:crypto';
+import { claimLapsesAt, firstDueAt, nextDueAfterUnanswered, startOfLondonDay, urgencyOf } from '@harbour/shared/callback-rules';
+import {
+  CONSENT_TO_CONTACT_TEXT,
+  CONSENT_TO_HEALTH_DATA_TEXT,
+  type CallbackStatus,
+  type callbackRequestSchema,
+  type logAttemptSchema,
+} from '@harbour/shared/callbacks';
+import { HELPLINE_PHONE } from '@harbour/shared/helpline';
+import { can } from '@harbour/shared/permissions';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { StaffActor } from '../../actor';
+import type { Database } from '../../db/database';
+import { isUniqueViolation } from '../../db/errors';
+import { publishChange } from '../../realtime/changes';
+import { badRequest, conflict, forbidden, notFound, UserFacingError } from '../../trpc/errors';
+import { recordAudit } from '../audit/audit.service';
+import { findPreviousContacts, openEnquiry, requireCase, type PreviousContact } from '../cases/cases.service';
+import { isActiveStaffMember } from '../users/users.service';
+import {
+  claimIfFree,
+  clearLapsedClaims,
+  countLiveClaimsByAdviser,
+  countQueue,
+  countRateLimitHit,
+  deleteRateLimitWindowsBefore,
+  findAttempts,
+  findCallbackByCaseId,
+  findCallbackById,
+  findClaimState,
+  findQueue,
+  findRequestByIdempotencyKey,
+  findSlaSince,
+  insertAttempt,
+  insertCallbackRequest,
+  lockCallback,
+  recordCallOnRequest,
+  updateCallback,
+} from './callbacks.queries';
+
+
+type CallbackRequest = z.output<typeof callbackRequestSchema>;
+type AttemptInput = z.output<typeof logAttemptSchema>;
+
+// Per connection, per ten minutes: enough for a family sharing one broadband line, not for a script.
+export const REQUESTS_PER_ADDRESS = 5;
+const RATE_WINDOW_MS = 10 * 60_000;
+export const QUEUE_PAGE_SIZE = 200;
+
+const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+function newReference(): string {
+  let code = '';
+  for (let index = 0; index < 6; index += 1) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+  return `CB-${code}`;
+}
+
+export interface RequestReceipt {
+  reference: string;
+  dueBy: Date;
+  isUrgent: boolean;
+}
+
+function receiptOf(row: { reference: string; dueAt: Date; urgencyReason: string | null }): RequestReceipt {
+  return { reference: row.reference, dueBy: row.dueAt, isUrgent: row.urgencyReason !== null };
+}
+
+/**
+ * The public form's one write. The same idempotency key always answers with the first
+ * request's receipt, so a double tap or a retry after a dropped connection stores one
+ * request.
+ */
+export async function requestCallback(
+  db: Kysely<Database>,
+  input: CallbackRequest,
+  request: { requestId: string; clientIp: string | null; now: Date },
+): Promise<RequestReceipt> {
+  if (input.website) {
+    throw badRequest(`We could not accept this request. Please call us on ${HELPLINE_PHONE} instead.`);
+  }
+  const earlier = await findRequestByIdempotencyKey(db, input.idempotencyKey);
+  if (earlier) return receiptOf(earlier);
+
+  const urgencyReason = urgencyOf(input);
+  const dueAt = firstDueAt(request.now, input.bestTime, urgencyReason !== null);
+  const bucket = `callbacks:${createHash('sha256').update(request.clientIp ?? 'unknown').digest('hex')}`;
+  const windowStart = new Date(Math.floor(request.now.getTime() / RATE_WINDOW_MS) * RATE_WINDOW_MS);
+
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const hits = await countRateLimitHit(trx, bucket, windowStart);
+        if (hits > REQUESTS_PER_ADDRESS) {
+          throw new UserFacingError(
+            'TOO_MANY_REQUESTS',
+            `We have had several requests from your connection in the last few minutes. To speak to someone now, call us on ${HELPLINE_PHONE}. If a life is in danger, call 999.`,
+          );
+        }
+        const inserted = await insertCallbackRequest(trx, {
+          reference: newReference(),
+          idempotency_key: input.idempotencyKey,
+          full_name: input.fullName,
+          phone_e164: input.phone,
+          email: input.email ?? null,
+          for_whom: input.forWhom,
+          best_time_kind: input.bestTime.kind,
+          best_time_at: input.bestTime.kind === 'at' ? input.bestTime.at : null,
+          substances: input.substances ?? [],
+          message: input.message ?? null,
+          immediate_danger: input.immediateDanger,
+          urgency_reason: urgencyReason,
+          consent_to_contact: input.consentToContact,
+          consent_to_contact_text: CONSENT_TO_CONTACT_TEXT,
+          consent_to_health_data: input.consentToHealthData,
+          consent_to_health_data_text: CONSENT_TO_HEALTH_DATA_TEXT,
+          requested_at: request.now,
+          due_at: dueAt,
+          first_attempt_due_at: dueAt,
+        });
+        // Another request with this key committed first: answer with its receipt.
+        if (!inserted) {
+          const winner = await findRequestByIdempotencyKey(trx, input.idempotencyKey);
+          if (!winner) throw new Error('idempotency conflict without a stored request');
+          return receiptOf(winner);
+        }
+        await recordAudit(trx, {
+          actorUserId: null,
+          action: 'callbacks.requested',
+          entityType: 'callback_request',
+          entityId: inserted.id,
+          requestId: request.requestId,
+          details: { urgencyReason },
+        });
+        await publishChange(trx, { topic: 'callbacks', id: inserted.id });
+        return receiptOf(inserted);
+      });
+    } catch (error) {
+      // Six random characters collide rarely; when they do, draw again.
+      if (isUniqueViolation(error) && attempt < 3) continue;
+      throw error;
+    }
+  }
+}
+
+export async function listQueue(db: Kysely<Database>, now: Date) {
+  const [items, totals] = await Promise.all([findQueue(db, now, QUEUE_PAGE_SIZE), countQueue(db, now)]);
+  return { items, totals, pageSize: QUEUE_PAGE_SIZE };
+}
+
+export type CallbackDetails = NonNullable<Awaited<ReturnType<typeof findCallbackById>>> & {
+  attempts: Awaited<ReturnType<typeof findAttempts>>;
+  previousContacts: PreviousContact[];
+};
+
+/** One request with its calls so far and any earlier cases for the same person. Audited. */
+export async function viewCallback(db: Kysely<Database>, actor: StaffActor, id: string, now: Date): Promise<CallbackDetails> {
+  return db.transaction().execute(async (trx) => {
+    const found = await findCallbackById(trx, id, now);
+    if (!found) throw notFound('That callback request does not exist');
+    const attempts = await findAttempts(trx, [found.id]);
+    const previousContacts = await findPreviousContacts(trx, { phoneE164: found.phone, email: found.email ?? undefined });
+    await recordAudit(trx, {
+      actorUserId: actor.userId,
+      action: 'callbacks.viewed',
+      entityType: 'callback_request',
+      entityId: found.id,
+      requestId: actor.requestId,
+    });
+    return { ...found, attempts, previousContacts };
+  });
+}
+
+export async function claimCallback(db: Kysely<Database>, actor: StaffActor, id: string, now: Date): Promise<{ id: string; reference: string }> {
+  return db.transaction().execute(async (trx) => {
+    const claimed = await claimIfFree(trx, id, actor.userId, now, claimLapsesAt(now));
+    if (!claimed) {
+      const state = await findClaimState(trx, id);
+      if (!state) throw notFound('That callback request does not exist');
+      const isLive = state.claimExpiresAt !== null && state.claimExpiresAt > now;
+      if (state.claimedBy === actor.userId && isLive) return { id, reference: '' };
+      if (state.status !== 'open') throw conflict('This request is no longer waiting for a call');
+      throw conflict(`Already claimed by ${state.claimerName ?? 'another adviser'}`);
+    }
+    await recordAudit(trx, { actorUserId: actor.userId, action: 'callbacks.claimed', entityType: 'callback_request', entityId: id, requestId: actor.requestId });
+    await publishChange(trx, { topic: 'callbacks', id });
+    return claimed;
+  });
+}
+
+export async function releaseCallback(db: Kysely<Database>, actor: StaffActor, id: string, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const locked = await lockCallback(trx, id);
+    if (!locked) throw notFound('That callback request does not exist');
+    if (locked.claimedBy !== actor.userId && !can(actor.role, 'callbacks:supervise')) throw forbidden('Only a team lead can release a colleague\'s claim');
+    if (locked.claimedBy === null) return;
+    await updateCallback(trx, id, { claimed_by: null, claim_expires_at: null }, now);
+    await recordAudit(trx, {
+      actorUserId: actor.userId,
+      action: 'callbacks.released',
+      entityType: 'callback_request',
+      entityId: id,
+      requestId: actor.requestId,
+      details: { from: locked.claimedBy },
+    });
+    await publishChange(trx, { topic: 'callbacks', id });
+  });
+}
+
+export async function assignCallback(
+  db: Kysely<Database>,
+  actor: StaffActor,
+  input: { id: string; adviserId: string },
+  now: Date,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (!(await isActiveStaffMember(trx, input.adviserId))) throw badRequest('Choose an active member of staff', 'adviserId');
+    const locked = await lockCallback(trx, input.id);
+    if (!locked) throw notFound('That callback request does not exist');
+    if (locked.status !== 'open') throw conflict('This request is no longer waiting for a call');
+    await updateCallback(trx, input.id, { claimed_by: input.adviserId, claim_expires_at: claimLapsesAt(now) }, now);
+    await recordAudit(trx, {
+      actorUserId: actor.userId,
+      action: 'callbacks.assigned',
+      entityType: 'callback_request',
+      entityId: input.id,
+      requestId: actor.requestId,
+      details: { from: locked.claimedBy, to: input.adviserId },
+    });
+    await publishChange(trx, { topic: 'callbacks', id: input.id });
+  });
+}
+
+type RequestStatus = CallbackStatus;
+
+/** Where a request goes after a call with this outcome. */
+function afterCall(
+  outcome: AttemptInput['outcome'],
+  unansweredSoFar: number,
+  callBackAt: Date | undefined,
+  now: Date,
+): { status: RequestStatus; dueAt: Date | null; unansweredCount: number } {
+  switch (outcome) {
+    case 'answered':
+      return { status: 'answered', dueAt: null, unansweredCount: unansweredSoFar };
+    case 'no_answer':
+    case 'voicemail': {
+      const unansweredCount = unansweredSoFar + 1;
+      const retryAt = nextDueAfterUnanswered(now, unansweredCount);
+      return retryAt === 'unreachable'
+        ? { status: 'unreachable', dueAt: null, unansweredCount }
+        : { status: 'open', dueAt: retryAt, unansweredCount };
+    }
+    case 'call_back_later':
+      return { status: 'open', dueAt: callBackAt ?? null, unansweredCount: unansweredSoFar };
+    case 'wrong_number':
+    case 'declined':
+      return { status: outcome, dueAt: null, unansweredCount: unansweredSoFar };
+  }
+}
+
+/**
+ * Records a call and moves the request on: answered waits for its case to be opened; no
+ * answer and voicemail go back to the queue on the retry schedule until the person counts
+ * as unreachable; wrong number and declined close it; "call later" books the time asked.
+ */
+export async function logAttempt(
+  db: Kysely<Database>,
+  actor: StaffActor,
+  input: AttemptInput,
+  now: Date,
+): Promise<{ status: RequestStatus; nextDueAt: Date | null }> {
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockCallback(trx, input.id);
+    if (!locked) throw notFound('That callback request does not exist');
+    if (locked.status !== 'open') throw conflict('This request is no longer waiting for a call');
+    if (locked.claimedBy !== actor.userId) {
+      const isHeldByOther = locked.claimedBy !== null && locked.claimExpiresAt !== null && locked.claimExpiresAt > now;
+      throw conflict(isHeldByOther ? 'Another adviser has claimed this request' : 'Claim this request before logging a call');
+    }
+
+    const next = afterCall(input.outcome, locked.unansweredCount, input.callBackAt, now);
+    await insertAttempt(trx, {
+      callbackId: input.id,
+      adviserId: actor.userId,
+      outcome: input.outcome,
+      notes: input.notes,
+      callBackAt: input.callBackAt,
+      attemptedAt: now,
+    });
+    await recordCallOnRequest(
+      trx,
+      input.id,
+      {
+        status: next.status,
+        due_at: next.dueAt ?? undefined,
+        unanswered_count: next.unansweredCount,
+        // An answered call keeps the adviser's claim while they open the case.
+        claimed_by: next.status === 'answered' ? actor.userId : null,
+        claim_expires_at: next.status === 'answered' ? claimLapsesAt(now) : null,
+      },
+      now,
+    );
+    await recordAudit(trx, {
+      actorUserId: actor.userId,
+      action: 'callbacks.attempt_logged',
+      entityType: 'callback_request',
+      entityId: input.id,
+      requestId: actor.requestId,
+      details: { outcome: input.outcome, status: next.status },
+    });
+    await publishChange(trx, { topic: 'callbacks', id: input.id });
+    return { status: next.status, nextDueAt: next.dueAt };
+  });
+}
+
+/** A team lead gives an unreachable person another round of calls, due now. */
+export async function reopenCallback(db: Kysely<Database>, actor: StaffActor, id: string, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const locked = await lockCallback(trx, id);
+    if (!locked) throw notFound('That callback request does not exist');
+    if (locked.status !== 'unreachable') throw conflict('Only a request marked unreachable can be reopened');
+    await updateCallback(trx, id, { status: 'open', due_at: now, unanswered_count: 0, claimed_by: null, claim_expires_at: null }, now);
+    await recordAudit(trx, { actorUserId: actor.userId, action: 'callbacks.reopened', entityType: 'callback_request', entityId: id, requestId: actor.requestId });
+    await publishChange(trx, { topic: 'callbacks', id });
+  });
+}
+
+/**
+ * After an answered call: a new enquiry carrying what the person gave us, or, when the
+ * adviser recognised them under "Previous contacts", their earlier case.
+ */
+export async function openCaseFromCallback(
+  db: Kysely<Database>,
+  actor: StaffActor,
+  input: { id: string; existingCaseId?: string },
+  now: Date,
+): Promise<{ caseReference: string; isNew: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockCallback(trx, input.id);
+    if (!locked) throw notFound('That callback request does not exist');
+    if (locked.status === 'case_opened') throw conflict('A case has already been opened for this request');
+    if (locked.status !== 'answered') throw conflict('Log an answered call before opening a case');
+    if (locked.claimedBy !== actor.userId && !can(actor.role, 'callbacks:supervise')) throw conflict('Another adviser is handling this request');
+
+    const opened = input.existingCaseId
+      ? { ...(await requireCase(trx, input.existingCaseId)), isNew: false }
+      : {
+          ...(await openEnquiry(trx, actor, {
+            origin: 'callback',
+            callerName: locked.fullName,
+            callerRelation: locked.forWhom,
+            phoneE164: locked.phone,
+            email: locked.email,
+            substances: locked.substances,
+            urgencyReason: locked.urgencyReason,
+            consents: {
+              toContact: locked.consentToContact,
+              toContactText: locked.consentToContactText,
+              toHealthData: locked.consentToHealthData,
+              toHealthDataText: locked.consentToHealthDataText,
+              givenAt: locked.requestedAt,
+            },
+          })),
+          isNew: true,
+        };
+    await updateCallback(trx, input.id, { status: 'case_opened', case_id: opened.id, claimed_by: null, claim_expires_at: null }, now);
+    await recordAudit(trx, {
+      actorUserId: actor.userId,
+      action: 'callbacks.case_opened',
+      entityType: 'callback_request',
+      entityId: input.id,
+      requestId: actor.requestId,
+      details: { caseId: opened.id, isNewCase: opened.isNew },
+    });
+    await publishChange(trx, { topic: 'callbacks', id: input.id });
+    return { caseReference: opened.reference, isNew: opened.isNew };
+  });
+}
+
+/** The requests and calls that led to a case, for its page. */
+export async function requestsForCase(db: Kysely<Database>, caseId: string) {
+  const requests = await findCallbackByCaseId(db, caseId);
+  const attempts = await findAttempts(db, requests.map((request) => request.id));
+  return requests.map((request) => ({ ...request, attempts: attempts.filter((attempt) => attempt.callbackId === request.id) }));
+}
+
+/** What a team lead watches: overdue and urgent counts, today's SLA, who holds what. */
+export async function teamOverview(db: Kysely<Database>, now: Date) {
+  const [totals, sla, claims] = await Promise.all([
+    countQueue(db, now),
+    findSlaSince(db, startOfLondonDay(now), now),
+    countLiveClaimsByAdviser(db, now),
+  ]);
+  return {
+    totals,
+    slaToday: { ...sla, percentage: sla.due === 0 ? null : Math.round((sla.met / sla.due) * 100) },
+    claimsByAdviser: claims.map((claim) => ({ ...claim, claims: Number(claim.claims) })),
+  };
+}
+
+/** Returns lapsed claims to the queue and tells every screen; run every minute. */
+export async function sweepLapsedClaims(db: Kysely<Database>, now: Date): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const ids = await clearLapsedClaims(trx, now);
+    if (ids.length === 0) return 0;
+    await recordAudit(trx, { actorUserId: null, action: 'callbacks.claims_lapsed', entityType: 'callback_request', details: { ids } });
+    for (const id of ids) await publishChange(trx, { topic: 'callbacks', id });
+    return ids.length;
+  });
+}
+
+export async function purgeOldRateLimitWindows(db: Kysely<Database>, now: Date): Promise<void> {
+  await deleteRateLimitWindowsBefore(db, new Date(now.getTime() - 2 * RATE_WINDOW_MS));
+}

@@ -1,0 +1,135 @@
+import { CONSENT_TO_CONTACT_TEXT, CONSENT_TO_HEALTH_DATA_TEXT, type ForWhom } from '@harbour/shared/callbacks';
+import { urgencyOf, type UrgencyReason } from '@harbour/shared/callback-rules';
+import type { inboundCallSchema } from '@harbour/shared/cases';
+import { toUkE164 } from '@harbour/shared/phone';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { StaffActor } from '../../actor';
+import type { Database } from '../../db/database';
+import { publishChange } from '../../realtime/changes';
+import { notFound } from '../../trpc/errors';
+import { recordAudit } from '../audit/audit.service';
+import { findCaseByReference, findCaseSummaryById, findCasesByContact, insertCase } from './cases.queries';
+
+export interface NewEnquiry {
+  origin: 'callback' | 'inbound_call';
+  callerName: string;
+  callerRelation: ForWhom;
+  clientName?: string;
+  phoneE164: string;
+  email?: string | null;
+  substances: string[];
+  urgencyReason: UrgencyReason | null;
+  consents: { toContact: boolean; toContactText: string; toHealthData: boolean; toHealthDataText: string; givenAt: Date };
+  notes?: string;
+}
+
+/** Opens a case in stage Enquiry, assigned to the adviser who opened it. Call inside a transaction. */
+export async function openEnquiry(trx: Kysely<Database>, actor: StaffActor, enquiry: NewEnquiry): Promise<{ id: string; reference: string }> {
+  const created = await insertCase(trx, {
+    origin: enquiry.origin,
+    caller_name: enquiry.callerName,
+    caller_relation: enquiry.callerRelation,
+    client_name: enquiry.clientName ?? (enquiry.callerRelation === 'self' ? enquiry.callerName : null),
+    phone_e164: enquiry.phoneE164,
+    email: enquiry.email ?? null,
+    substances: enquiry.substances,
+    urgency_reason: enquiry.urgencyReason,
+    consent_to_contact: enquiry.consents.toContact,
+    consent_to_contact_text: enquiry.consents.toContactText,
+    consent_to_health_data: enquiry.consents.toHealthData,
+    consent_to_health_data_text: enquiry.consents.toHealthDataText,
+    consented_at: enquiry.consents.givenAt,
+    notes: enquiry.notes ?? null,
+    assigned_adviser_id: actor.userId,
+    opened_by: actor.userId,
+  });
+  await recordAudit(trx, {
+    actorUserId: actor.userId,
+    action: 'cases.opened',
+    entityType: 'case',
+    entityId: created.id,
+    requestId: actor.requestId,
+    details: { origin: enquiry.origin },
+  });
+  await publishChange(trx, { topic: 'cases', id: created.id });
+  return created;
+}
+
+export async function requireCase(db: Kysely<Database>, id: string): Promise<{ id: string; reference: string }> {
+  const found = await findCaseSummaryById(db, id);
+  if (!found) throw notFound('That case does not exist');
+  return found;
+}
+
+export type PreviousContact = Awaited<ReturnType<typeof findCasesByContact>>[number];
+
+export function findPreviousContacts(db: Kysely<Database>, contact: { phoneE164?: string; email?: string }): Promise<PreviousContact[]> {
+  return findCasesByContact(db, contact, 10);
+}
+
+/** The duplicate check as the adviser types: whatever they have of a phone number or email. */
+export function lookUpPreviousContacts(db: Kysely<Database>, typed: { phone?: string; email?: string }): Promise<PreviousContact[]> {
+  return findPreviousContacts(db, {
+    phoneE164: typed.phone ? (toUkE164(typed.phone) ?? undefined) : undefined,
+    email: typed.email?.trim().toLowerCase() || undefined,
+  });
+}
+
+type InboundCall = z.output<typeof inboundCallSchema>;
+
+/**
+ * A call that came in: a new enquiry, or, when the adviser found the person's earlier case
+ * in "Previous contacts", that case.
+ */
+export async function openFromInboundCall(
+  db: Kysely<Database>,
+  actor: StaffActor,
+  call: InboundCall,
+  now: Date,
+): Promise<{ reference: string; isNew: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    if (call.existingCaseId) {
+      const existing = await requireCase(trx, call.existingCaseId);
+      await recordAudit(trx, {
+        actorUserId: actor.userId,
+        action: 'cases.inbound_call_linked',
+        entityType: 'case',
+        entityId: existing.id,
+        requestId: actor.requestId,
+      });
+      return { reference: existing.reference, isNew: false };
+    }
+    const created = await openEnquiry(trx, actor, {
+      origin: 'inbound_call',
+      callerName: call.callerName,
+      callerRelation: call.forWhom,
+      clientName: call.clientName,
+      phoneE164: call.phone,
+      email: call.email,
+      substances: call.substances ?? [],
+      urgencyReason: urgencyOf({ immediateDanger: call.immediateDanger, message: call.notes }),
+      consents: {
+        toContact: call.consentToContact,
+        toContactText: CONSENT_TO_CONTACT_TEXT,
+        toHealthData: call.consentToHealthData,
+        toHealthDataText: CONSENT_TO_HEALTH_DATA_TEXT,
+        givenAt: now,
+      },
+      notes: call.notes,
+    });
+    return { reference: created.reference, isNew: true };
+  });
+}
+
+export type CaseRecord = NonNullable<Awaited<ReturnType<typeof findCaseByReference>>>;
+
+/** A case as its page shows it; every read of a person's case is audited. */
+export async function viewCase(db: Kysely<Database>, actor: StaffActor, reference: string): Promise<CaseRecord> {
+  return db.transaction().execute(async (trx) => {
+    const found = await findCaseByReference(trx, reference);
+    if (!found) throw notFound(`There is no case ${reference}`);
+    await recordAudit(trx, { actorUserId: actor.userId, action: 'cases.viewed', entityType: 'case', entityId: found.id, requestId: actor.requestId });
+    return found;
+  });
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { forWhomOptions, optionalEmailSchema, phoneSchema, type ForWhom } from './callbacks';
+import { substanceIds } from './substances';
+import { optionalPlainText, plainText } from './text';
+
+export const caseStages = ['enquiry', 'assessment', 'placement', 'aftercare', 'closed'] as const;
+export type CaseStage = (typeof caseStages)[number];
+
+export const stageLabels: Record<CaseStage, string> = {
+  enquiry: 'Enquiry',
+  assessment: 'Assessment',
+  placement: 'Placement',
+  aftercare: 'Aftercare',
+  closed: 'Closed',
+};
+
+const forWhomValues = forWhomOptions.map((option) => option.value) as [ForWhom, ...ForWhom[]];
+
+/** An enquiry opened from a call that came in to the helpline, not from a callback request. */
+export const inboundCallSchema = z.object({
+  callerName: plainText('Caller name', 120).min(1, "Enter the caller's name"),
+  phone: phoneSchema,
+  email: optionalEmailSchema,
+  forWhom: z.enum(forWhomValues, { error: 'Choose who the call is about' }),
+  clientName: optionalPlainText('Client name', 120),
+  substances: z.array(z.enum(substanceIds, { error: 'Choose from the list' })).max(substanceIds.length).optional(),
+  immediateDanger: z.boolean({ error: 'Answer whether anyone is in immediate danger' }),
+  consentToContact: z.literal(true, { error: 'The caller must agree to be contacted before an enquiry can be opened' }),
+  consentToHealthData: z.boolean(),
+  notes: optionalPlainText('Notes', 2000),
+  existingCaseId: z.uuid().optional(),
+});
+export type InboundCallInput = z.input<typeof inboundCallSchema>;
+
+export const previousContactsSchema = z
+  .object({ phone: z.string().max(40).optional(), email: z.string().max(254).optional() })
+  .refine((input) => Boolean(input.phone?.trim() || input.email?.trim()), { error: 'Enter a phone number or email', path: ['phone'] });
+
+export const caseReferenceSchema = z.object({
+  reference: z.string().trim().toUpperCase().regex(/^H-\d{4}-\d{5,}$/, 'Case references look like H-2026-00042'),
+});

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+// Free text is stored and shown as typed; markup is refused rather than silently escaped,
+// so what an adviser reads is exactly what the person wrote.
+const MARKUP = /<\s*[a-z!/?]/i;
+
+/** Trimmed text of at most `max` characters without markup; `name` starts each message. */
+export function plainText(name: string, max: number) {
+  return z
+    .string({ error: `Enter ${name.toLowerCase()}` })
+    .trim()
+    .max(max, `${name} must be at most ${max.toLocaleString('en-GB')} characters`)
+    .refine((value) => !MARKUP.test(value), `${name} must not contain HTML or other markup`);
+}
+
+/** As plainText, but optional: empty means not given. */
+export function optionalPlainText(name: string, max: number) {
+  return z
+    .string()
+    .optional()
+    .transform((value) => (value?.trim() ? value.trim() : undefined))
+    .pipe(plainText(name, max).optional());
+}
