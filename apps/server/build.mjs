@@ -1,7 +1,12 @@
-// Bundles the server into dist/main.js. Workspace packages (@harbour/*) ship as TypeScript
-// source, so they are bundled in; everything from npm stays external and is loaded from
-// node_modules at run time (PGlite, for one, reads its WebAssembly from its own folder).
+// Bundles the server into dist/main.js. Packages the server declares as dependencies stay
+// external and load from node_modules at run time (PGlite, for one, reads its WebAssembly
+// from its own folder); everything else, the workspace's TypeScript packages and what they
+// use, is bundled in, so the server needs nothing it does not declare.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+const { dependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const external = Object.keys(dependencies).filter((name) => !name.startsWith('@harbour/'));
 
 await build({
   entryPoints: ['src/main.ts'],
@@ -12,14 +17,5 @@ await build({
   format: 'esm',
   sourcemap: true,
   logLevel: 'warning',
-  plugins: [
-    {
-      name: 'external-npm-packages',
-      setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) =>
-          args.path.startsWith('@harbour/') ? undefined : { path: args.path, external: true },
-        );
-      },
-    },
-  ],
+  external: external.flatMap((name) => [name, `${name}/*`]),
 });

@@ -25,11 +25,11 @@ export const phoneSchema = z
   .string({ error: 'Enter a phone number' })
   .trim()
   .min(1, 'Enter a phone number')
-  .max(40, 'Enter a UK phone number, like 07700 900123 or 020 7946 0000')
+  .max(40, 'Enter a UK phone number, like 07400 123456 or 020 7946 0000')
   .transform((value, context) => {
     const e164 = toUkE164(value);
     if (!e164) {
-      context.addIssue({ code: 'custom', message: 'Enter a UK phone number, like 07700 900123 or 020 7946 0000' });
+      context.addIssue({ code: 'custom', message: 'Enter a UK phone number, like 07400 123456 or 020 7946 0000' });
       return z.NEVER;
     }
     return e164;

@@ -1,13 +1,16 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
-/** A UK mobile or landline as E.164 (+447700900123), or null when it is not one. */
+/**
+ * A UK mobile or landline as E.164 (+447400123456), or null when it is not one. Guernsey,
+ * Jersey and the Isle of Man share +44, so their numbers count too.
+ */
 export function toUkE164(input: string): string | null {
   const parsed = parsePhoneNumberFromString(input.trim(), 'GB');
-  if (!parsed || parsed.country !== 'GB' || !parsed.isValid()) return null;
+  if (!parsed || parsed.countryCallingCode !== '44' || !parsed.isValid()) return null;
   return parsed.number;
 }
 
-/** 07700 900123, as people in the UK write it. */
+/** 07400 123456, as people in the UK write it. */
 export function formatUkPhone(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatNational() ?? e164;
 }
