@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
 import { migrateToLatest } from './db/migrate';
 import { openConfiguredDatabase } from './db/open';
-import { demoSignInLines, seedDemoData } from './db/seed/demo-users';
+import { demoSignInLines, seedDemoData } from './db/seed/demo-data';
 import { InvalidEnvError, parseEnv, type Env } from './env';
 import { purgeOldRateLimitWindows, sweepLapsedClaims } from './features/callbacks/callbacks.service';
 import { purgeExpiredSessions } from './features/sessions/sessions.service';

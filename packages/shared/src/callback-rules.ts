@@ -1,9 +1,7 @@
-import { TZDate } from '@date-fns/tz';
 import { addDays, addMinutes } from 'date-fns';
+import { londonHourOn } from './london-time';
 
 // Every timing rule of the callback queue, so the service, the queue and the tests agree.
-
-export const LONDON = 'Europe/London';
 
 export const SLA_MINUTES = { urgent: 15, standard: 60 } as const;
 
@@ -21,12 +19,6 @@ export const callWindows = {
 export type CallWindow = keyof typeof callWindows;
 
 export type BestTime = { kind: 'asap' } | { kind: CallWindow } | { kind: 'at'; at: Date };
-
-/** The London wall-clock time `hour:00` on the London day of `instant`, plus `dayOffset` days. */
-function londonHourOn(instant: Date, hour: number, dayOffset = 0): Date {
-  const london = new TZDate(instant.getTime(), LONDON);
-  return new Date(new TZDate(london.getFullYear(), london.getMonth(), london.getDate() + dayOffset, hour, 0, 0, LONDON).getTime());
-}
 
 /**
  * When the first call is due: urgent requests within the urgent SLA whatever was asked; a
@@ -56,11 +48,6 @@ export function nextDueAfterUnanswered(attemptedAt: Date, unansweredSoFar: numbe
   return londonHourOn(attemptedAt, 9, 1);
 }
 
-/** Midnight at the start of the London day of `instant`. */
-export function startOfLondonDay(instant: Date): Date {
-  return londonHourOn(instant, 0);
-}
-
 export function claimLapsesAt(claimedOrLastAttemptAt: Date): Date {
   return addMinutes(claimedOrLastAttemptAt, CLAIM_LAPSE_MINUTES);
 }
@@ -76,12 +63,13 @@ export function latestBookableAt(now: Date): Date {
 // failure Harbour can have, and a false alarm costs only a few minutes.
 const RISK_PATTERNS = [
   /suicid/i,
-  /kill (my|him|her|them)sel(f|ves)/i,
-  /end (my|his|her|their) life/i,
+  /kill(ing)? (my|him|her|them)sel(f|ves)/i,
+  /(end|ending|take|taking) (my|his|her|their) (own )?life/i,
+  /wants? to die/i,
   /don'?t want to (live|be alive|be here)/i,
   /overdos/i,
   /self[- ]?harm/i,
-  /hurt (my|him|her|them)sel(f|ves)/i,
+  /(hurt|hurting|harm|harming) (my|him|her|them)sel(f|ves)/i,
   /\b(fits?|seizures?)\b/i,
   /unconscious|not breathing|can'?t wake/i,
   /(child|children|kids?|baby) (is|are) (at risk|in danger|alone)/i,

@@ -12,7 +12,20 @@ export const forWhomOptions = [
 export type ForWhom = (typeof forWhomOptions)[number]['value'];
 const forWhomValues = forWhomOptions.map((option) => option.value) as [ForWhom, ...ForWhom[]];
 
-export const forWhomLabels: Record<ForWhom, string> = { self: 'For themselves', loved_one: 'For someone they care about', professional: 'Professional referral' };
+export const forWhomLabels: Record<ForWhom, string> = {
+  self: 'For themselves',
+  loved_one: 'For someone they care about',
+  professional: 'Professional referral',
+};
+
+/** The same answers as an adviser records them about a caller. */
+export const callerForWhomOptions: ReadonlyArray<{ value: ForWhom; label: string }> = [
+  { value: 'self', label: 'The caller' },
+  { value: 'loved_one', label: 'Someone the caller cares about' },
+  { value: 'professional', label: 'Someone a professional is referring' },
+];
+
+export const forWhomShortLabels: Record<ForWhom, string> = { self: 'Self', loved_one: 'Loved one', professional: 'Professional' };
 
 // The exact words the person agreed to. Stored with their answer and its time, so what was
 // consented to can always be shown later, even after this wording changes.
@@ -86,6 +99,9 @@ export const attemptOutcomes = [
   { value: 'declined', label: 'Declined help' },
 ] as const;
 export type AttemptOutcome = (typeof attemptOutcomes)[number]['value'];
+export function attemptOutcomeLabel(outcome: string): string {
+  return attemptOutcomes.find((candidate) => candidate.value === outcome)?.label ?? outcome;
+}
 const outcomeValues = attemptOutcomes.map((outcome) => outcome.value) as [AttemptOutcome, ...AttemptOutcome[]];
 
 export const callbackIdSchema = z.object({ id: z.uuid({ error: 'Unknown callback request' }) });

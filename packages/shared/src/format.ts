@@ -1,5 +1,5 @@
 // Every date and time Harbour shows is UK style in UK time, whatever the machine's zone.
-const LONDON = 'Europe/London';
+import { LONDON } from './london-time';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: '2-digit', month: '2-digit', year: 'numeric' });
 const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
@@ -17,4 +17,23 @@ export function formatDateTime(value: Date): string {
 /** £1,234.50 from whole pence. */
 export function formatPence(pence: number): string {
   return new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);
+}
+
+const weekdayTime = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** "14:05" today, "Tue 09:00" within the week ahead, else "03/12/2026 09:00". */
+export function formatWhen(value: Date, now: Date): string {
+  const sameDay = formatDate(value) === formatDate(now);
+  if (sameDay) return timeFormat.format(value);
+  const days = Math.abs(value.getTime() - now.getTime()) / 86_400_000;
+  return days < 6 ? weekdayTime.format(value).replace(',', '') : formatDateTime(value);
+}
+
+/** "in 12 min", "overdue by 1 h 5 min". */
+export function formatDueIn(dueAt: Date, now: Date): { text: string; isOverdue: boolean } {
+  const minutes = Math.round((dueAt.getTime() - now.getTime()) / 60_000);
+  const span = (total: number) => (total >= 60 ? `${Math.floor(total / 60)} h ${total % 60} min` : `${total} min`);
+  if (minutes < 0) return { text: `overdue by ${span(-minutes)}`, isOverdue: true };
+  if (minutes === 0) return { text: 'due now', isOverdue: false };
+  return { text: `due in ${span(minutes)}`, isOverdue: false };
 }

@@ -1,8 +1,10 @@
+import type { Role } from '@harbour/shared/roles';
 import type { CreateUserInput } from '@harbour/shared/users';
 import type { Kysely } from 'kysely';
 import pino from 'pino';
 import type { Database } from '../db/database';
 import { resolveSession } from '../features/sessions/sessions.service';
+import { hashPassword } from '../features/users/users.passwords';
 import { createStaffMember, type StaffMember } from '../features/users/users.service';
 import { createContextInner, type Context, type SessionCookie, type SessionUser } from '../trpc/context';
 import { createCaller } from '../trpc/router';
@@ -26,6 +28,30 @@ export async function createUser(db: Kysely<Database>, overrides: Partial<Create
   };
   const created = await createStaffMember(db, { userId: null, requestId: 'test-setup' }, input);
   return { ...created, password: input.password };
+}
+
+let bulkPasswordHash: Promise<string> | undefined;
+
+/**
+ * Many colleagues at once, for tests of many people acting together: one insert and one
+ * argon2 hash shared by all, where createUser would hash for each.
+ */
+export async function createStaffInBulk(db: Kysely<Database>, count: number, role: Role = 'adviser'): Promise<SessionUser[]> {
+  bulkPasswordHash ??= hashPassword(DEFAULT_PASSWORD);
+  const passwordHash = await bulkPasswordHash;
+  const first = userSequence + 1;
+  userSequence += count;
+  const rows = Array.from({ length: count }, (_, index) => ({
+    email: `staff${first + index}@harbour.test`,
+    full_name: `Staff Member ${first + index}`,
+    role,
+    password_hash: passwordHash,
+  }));
+  return db
+    .insertInto('users')
+    .values(rows)
+    .returning(['id', 'email', 'full_name as fullName', 'role'])
+    .execute();
 }
 
 export interface RecordingCookie extends SessionCookie {
@@ -56,11 +82,15 @@ export const silentLogger = pino({ level: 'silent' });
 
 type Caller = ReturnType<typeof createCaller>;
 
-export function callerFor(
-  db: Kysely<Database>,
-  user: SessionUser | null,
-  extras: Partial<Omit<Context, 'db' | 'logger' | 'user'>> = {},
-): Caller {
+export interface CallerOptions extends Partial<Omit<Context, 'db' | 'logger' | 'user' | 'now'>> {
+  /** The moment of the request: a Date stands still, a function can move. */
+  now?: Date | (() => Date);
+  /** Ends the caller's subscriptions, as a browser closing its event stream would. */
+  signal?: AbortSignal;
+}
+
+export function callerFor(db: Kysely<Database>, user: SessionUser | null, options: CallerOptions = {}): Caller {
+  const { now, signal, ...extras } = options;
   // Only the session's fields: a StaffMember carries more than a request would.
   const sessionUser = user && { id: user.id, email: user.email, fullName: user.fullName, role: user.role };
   return createCaller(
@@ -70,8 +100,9 @@ export function callerFor(
       user: sessionUser,
       sessionCookie: recordingCookie(),
       ...extras,
+      ...(now === undefined ? {} : { now: typeof now === 'function' ? now : () => now }),
     }),
-    { onError: rememberClientShape },
+    { onError: rememberClientShape, signal },
   );
 }
 

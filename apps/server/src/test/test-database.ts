@@ -13,9 +13,16 @@ const KYSELY_BOOKKEEPING_TABLES = ['kysely_migration', 'kysely_migration_lock'];
  * A migrated database of its own for one test file: an in-memory PGlite by default, or a
  * fresh schema in TEST_DATABASE_URL so files running in parallel never see each other's rows.
  */
-export async function openTestDatabase({ migrated = true }: { migrated?: boolean } = {}): Promise<DatabaseHandle> {
+export async function openTestDatabase({
+  migrated = true,
+  poolSize = 4,
+}: {
+  migrated?: boolean;
+  /** Connections to PostgreSQL; PGlite has one whatever is asked. */
+  poolSize?: number;
+} = {}): Promise<DatabaseHandle> {
   const connectionString = process.env.TEST_DATABASE_URL;
-  const handle = connectionString ? await openIsolatedPostgres(connectionString) : await openEmbedded(undefined);
+  const handle = connectionString ? await openIsolatedPostgres(connectionString, poolSize) : await openEmbedded(undefined);
   if (!migrated) return handle;
   try {
     await migrateToLatest(handle.db);
@@ -26,10 +33,10 @@ export async function openTestDatabase({ migrated = true }: { migrated?: boolean
   return handle;
 }
 
-async function openIsolatedPostgres(connectionString: string): Promise<DatabaseHandle> {
+async function openIsolatedPostgres(connectionString: string, poolSize: number): Promise<DatabaseHandle> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   await withAdminConnection(connectionString, (client) => client.query(`create schema ${schema}`));
-  const handle = openPostgres({ connectionString, logger: silentLogger, searchPath: schema, max: 4 });
+  const handle = openPostgres({ connectionString, logger: silentLogger, searchPath: schema, max: poolSize });
   return {
     ...handle,
     close: async () => {
@@ -59,21 +66,30 @@ export async function truncateAll(db: Kysely<Database>): Promise<void> {
   await sql`truncate table ${sql.join(rows.map((row) => sql.id(row.tablename)))} restart identity cascade`.execute(db);
 }
 
-/** One database for the whole file, emptied before each test; call the result inside tests. */
-export function useTestDatabase(): () => Kysely<Database> {
+/**
+ * One database for the whole file, emptied before each test; call the result inside tests.
+ * The handle, not just the Kysely instance, is what a ChangeFeed listens on.
+ */
+export function useTestDatabaseHandle(options: { poolSize?: number } = {}): () => DatabaseHandle {
   let handle: DatabaseHandle | undefined;
   beforeAll(async () => {
-    handle = await openTestDatabase();
+    handle = await openTestDatabase(options);
   });
   afterAll(async () => {
     await handle?.close();
   });
   beforeEach(async () => {
-    await truncateAll(currentDb());
+    await truncateAll(currentHandle().db);
   });
-  function currentDb(): Kysely<Database> {
+  function currentHandle(): DatabaseHandle {
     if (!handle) throw new Error('The test database is not open yet: use it inside a test or hook');
-    return handle.db;
+    return handle;
   }
-  return currentDb;
+  return currentHandle;
+}
+
+/** As useTestDatabaseHandle, for the many tests that need only the Kysely instance. */
+export function useTestDatabase(options: { poolSize?: number } = {}): () => Kysely<Database> {
+  const handle = useTestDatabaseHandle(options);
+  return () => handle().db;
 }

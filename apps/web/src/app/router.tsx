@@ -8,6 +8,13 @@ import { useSignedInUser } from './use-signed-in-user';
 
 // Each page is its own chunk, so the sign-in page does not download the staff screens.
 const SignInPage = lazy(() => import('../features/auth/sign-in-page').then((module) => ({ default: module.SignInPage })));
+const RequestCallbackPage = lazy(() =>
+  import('../features/callbacks/request-callback-page').then((module) => ({ default: module.RequestCallbackPage })),
+);
+const QueueRoute = lazy(() => import('./routes/queue-route'));
+const CallbackRoute = lazy(() => import('./routes/callback-route'));
+const CaseRoute = lazy(() => import('./routes/case-route'));
+const InboundCallRoute = lazy(() => import('./routes/inbound-call-route'));
 const StaffRoute = lazy(() => import('./routes/staff-route'));
 const AccountRoute = lazy(() => import('./routes/account-route'));
 const NotFoundRoute = lazy(() => import('./routes/not-found-route'));
@@ -27,10 +34,23 @@ export function createAppRouter() {
       ),
     },
     {
+      // The public's page: no sign-in, no staff navigation.
+      path: '/request-callback',
+      element: (
+        <Suspense fallback={<LoadingState label="Loading…" />}>
+          <RequestCallbackPage />
+        </Suspense>
+      ),
+    },
+    {
       path: '/',
       element: <RequireSignIn>{(user) => <AppShell user={user} />}</RequireSignIn>,
       children: [
         { index: true, element: <HomeRedirect /> },
+        { path: 'queue', element: <QueueRoute /> },
+        { path: 'callbacks/:id', element: <CallbackRoute /> },
+        { path: 'cases/:reference', element: <CaseRoute /> },
+        { path: 'enquiries/new', element: <InboundCallRoute /> },
         { path: 'staff', element: <StaffRoute /> },
         { path: 'account', element: <AccountRoute /> },
         { path: '*', element: <NotFoundRoute /> },

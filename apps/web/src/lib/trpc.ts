@@ -1,5 +1,5 @@
 import type { AppRouter } from '@harbour/server/router';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client';
 import type { inferRouterOutputs } from '@trpc/server';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import superjson from 'superjson';
@@ -12,11 +12,16 @@ const MAX_BATCH_ITEMS = 10;
 export function createHarbourClient(options: { fetch?: typeof fetch } = {}) {
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: '/trpc',
-        transformer: superjson,
-        maxItems: MAX_BATCH_ITEMS,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
+      splitLink({
+        // Live updates arrive over server-sent events; everything else is batched HTTP.
+        condition: (operation) => operation.type === 'subscription',
+        true: httpSubscriptionLink({ url: '/trpc', transformer: superjson }),
+        false: httpBatchLink({
+          url: '/trpc',
+          transformer: superjson,
+          maxItems: MAX_BATCH_ITEMS,
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+        }),
       }),
     ],
   });

@@ -2,7 +2,7 @@ import { parseEnv } from '../../env';
 import { createLogger } from '../../logger';
 import { migrateToLatest } from '../migrate';
 import { openConfiguredDatabase } from '../open';
-import { demoSignInLines, seedDemoData } from './demo-users';
+import { demoSignInLines, seedDemoData } from './demo-data';
 
 const env = parseEnv(process.env);
 if (env.NODE_ENV === 'production') {

@@ -161,11 +161,36 @@ export async function claimIfFree(trx: Kysely<Database>, id: string, userId: str
     .executeTakeFirst();
 }
 
+/**
+ * Takes the most pressing free request. SKIP LOCKED lets advisers pressing "Take next call"
+ * at the same moment each get a different request instead of queuing behind one another.
+ */
+export async function claimNextFree(trx: Kysely<Database>, userId: string, now: Date, lapsesAt: Date) {
+  return trx
+    .updateTable('callback_requests')
+    .set((eb) => ({ claimed_by: userId, claim_expires_at: lapsesAt, version: eb('version', '+', 1), updated_at: now }))
+    .where('id', '=', (eb) =>
+      eb
+        .selectFrom('callback_requests as next')
+        .select('next.id')
+        .where('next.status', '=', 'open')
+        .where((w) => w.or([w('next.claimed_by', 'is', null), w('next.claim_expires_at', '<=', now)]))
+        .orderBy(sql`(next.urgency_reason is not null)`, 'desc')
+        .orderBy('next.due_at')
+        .limit(1)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returning(['id', 'reference'])
+    .executeTakeFirst();
+}
+
 export async function findClaimState(db: Kysely<Database>, id: string) {
   return db
     .selectFrom('callback_requests')
     .leftJoin('users', 'users.id', 'callback_requests.claimed_by')
     .select([
+      'callback_requests.reference',
       'callback_requests.status',
       'callback_requests.claimed_by as claimedBy',
       'callback_requests.claim_expires_at as claimExpiresAt',

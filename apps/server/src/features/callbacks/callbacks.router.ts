@@ -11,6 +11,7 @@ import { publicProcedure, requirePermission, router } from '../../trpc/init';
 import {
   assignCallback,
   claimCallback,
+  claimNextCallback,
   listQueue,
   logAttempt,
   openCaseFromCallback,
@@ -37,6 +38,8 @@ export const callbacksRouter = router({
   claim: requirePermission('callbacks:work')
     .input(callbackIdSchema)
     .mutation(({ ctx, input }) => claimCallback(ctx.db, staffActor(ctx), input.id, ctx.now())),
+
+  claimNext: requirePermission('callbacks:work').mutation(({ ctx }) => claimNextCallback(ctx.db, staffActor(ctx), ctx.now())),
 
   // An adviser may put back their own claim; a team lead anyone's (checked in the service).
   release: requirePermission('callbacks:work')

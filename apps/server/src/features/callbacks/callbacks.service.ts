@@ -1,5 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
-import { claimLapsesAt, firstDueAt, nextDueAfterUnanswered, startOfLondonDay, urgencyOf } from '@harbour/shared/callback-rules';
+import { claimLapsesAt, firstDueAt, nextDueAfterUnanswered, urgencyOf } from '@harbour/shared/callback-rules';
+import { startOfLondonDay } from '@harbour/shared/london-time';
 import {
   CONSENT_TO_CONTACT_TEXT,
   CONSENT_TO_HEALTH_DATA_TEXT,
@@ -21,6 +22,7 @@ import { findPreviousContacts, openEnquiry, requireCase, type PreviousContact } 
 import { isActiveStaffMember } from '../users/users.service';
 import {
   claimIfFree,
+  claimNextFree,
   clearLapsedClaims,
   countLiveClaimsByAdviser,
   countQueue,
@@ -90,13 +92,6 @@ export async function requestCallback(
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await db.transaction().execute(async (trx) => {
-        const hits = await countRateLimitHit(trx, bucket, windowStart);
-        if (hits > REQUESTS_PER_ADDRESS) {
-          throw new UserFacingError(
-            'TOO_MANY_REQUESTS',
-            `We have had several requests from your connection in the last few minutes. To speak to someone now, call us on ${HELPLINE_PHONE}. If a life is in danger, call 999.`,
-          );
-        }
         const inserted = await insertCallbackRequest(trx, {
           reference: newReference(),
           idempotency_key: input.idempotencyKey,
@@ -123,6 +118,15 @@ export async function requestCallback(
           const winner = await findRequestByIdempotencyKey(trx, input.idempotencyKey);
           if (!winner) throw new Error('idempotency conflict without a stored request');
           return receiptOf(winner);
+        }
+        // Counted only once the request is new, so a resend racing its original costs nothing;
+        // refusing rolls the insert back with the count.
+        const hits = await countRateLimitHit(trx, bucket, windowStart);
+        if (hits > REQUESTS_PER_ADDRESS) {
+          throw new UserFacingError(
+            'TOO_MANY_REQUESTS',
+            `We have had several requests from your connection in the last few minutes. To speak to someone now, call us on ${HELPLINE_PHONE}. If a life is in danger, call 999.`,
+          );
         }
         await recordAudit(trx, {
           actorUserId: null,
@@ -178,12 +182,23 @@ export async function claimCallback(db: Kysely<Database>, actor: StaffActor, id:
       const state = await findClaimState(trx, id);
       if (!state) throw notFound('That callback request does not exist');
       const isLive = state.claimExpiresAt !== null && state.claimExpiresAt > now;
-      if (state.claimedBy === actor.userId && isLive) return { id, reference: '' };
+      if (state.claimedBy === actor.userId && isLive && state.status === 'open') return { id, reference: state.reference };
       if (state.status !== 'open') throw conflict('This request is no longer waiting for a call');
       throw conflict(`Already claimed by ${state.claimerName ?? 'another adviser'}`);
     }
     await recordAudit(trx, { actorUserId: actor.userId, action: 'callbacks.claimed', entityType: 'callback_request', entityId: id, requestId: actor.requestId });
     await publishChange(trx, { topic: 'callbacks', id });
+    return claimed;
+  });
+}
+
+/** "Take next call": the most pressing request nobody holds, or null when there is none. */
+export async function claimNextCallback(db: Kysely<Database>, actor: StaffActor, now: Date): Promise<{ id: string; reference: string } | null> {
+  return db.transaction().execute(async (trx) => {
+    const claimed = await claimNextFree(trx, actor.userId, now, claimLapsesAt(now));
+    if (!claimed) return null;
+    await recordAudit(trx, { actorUserId: actor.userId, action: 'callbacks.claimed', entityType: 'callback_request', entityId: claimed.id, requestId: actor.requestId });
+    await publishChange(trx, { topic: 'callbacks', id: claimed.id });
     return claimed;
   });
 }

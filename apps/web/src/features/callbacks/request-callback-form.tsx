@@ -1,0 +1,215 @@
+import { callWindows, latestBookableAt } from '@harbour/shared/callback-rules';
+import {
+  callbackRequestSchema,
+  CONSENT_TO_CONTACT_TEXT,
+  CONSENT_TO_HEALTH_DATA_TEXT,
+  forWhomOptions,
+  type CallbackRequestInput,
+} from '@harbour/shared/callbacks';
+import { fromLondonInput, toLondonInput } from '@harbour/shared/london-time';
+import { substances } from '@harbour/shared/substances';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { Controller } from 'react-hook-form';
+import { CheckboxField } from '../../components/ui/checkbox-field';
+import { ChoiceGroup } from '../../components/ui/choice-group';
+import { CrisisPanel } from '../../components/crisis-panel';
+import { Alert } from '../../components/ui/alert';
+import { Button } from '../../components/ui/button';
+import { TextAreaField } from '../../components/ui/text-area-field';
+import { TextField } from '../../components/ui/text-field';
+import { useServerErrors, useZodForm } from '../../lib/form';
+import { useTRPC, type RouterOutputs } from '../../lib/trpc';
+
+export type RequestReceipt = RouterOutputs['callbacks']['request'] & { bestTimeKind: string };
+
+const bestTimeOptions = [
+  { value: 'asap', label: 'As soon as possible' },
+  ...Object.entries(callWindows).map(([value, window]) => ({ value, label: window.label })),
+  { value: 'at', label: 'At a time I choose' },
+] as const;
+
+const MESSAGE_LIMIT = 1000;
+
+function emptyRequest(): CallbackRequestInput {
+  return {
+    fullName: '',
+    phone: '',
+    email: '',
+    forWhom: undefined as never,
+    bestTime: { kind: 'asap' },
+    substances: [],
+    message: '',
+    immediateDanger: undefined as never,
+    consentToContact: false as never,
+    consentToHealthData: false,
+    idempotencyKey: crypto.randomUUID(),
+    website: '',
+  };
+}
+
+export function RequestCallbackForm({ onSent }: { onSent: (receipt: RequestReceipt) => void }) {
+  const trpc = useTRPC();
+  const form = useZodForm(callbackRequestSchema, emptyRequest());
+  const { failure, onServerError, submitWith } = useServerErrors(form);
+  const failureRef = useRef<HTMLDivElement>(null);
+  const send = useMutation(
+    trpc.callbacks.request.mutationOptions({
+      onSuccess: (receipt, values) => onSent({ ...receipt, bestTimeKind: values.bestTime.kind }),
+      onError: onServerError,
+    }),
+  );
+
+  useEffect(() => {
+    if (failure) failureRef.current?.focus();
+  }, [failure]);
+
+  const { errors } = form.formState;
+  const bestTimeKind = form.watch('bestTime.kind');
+  const isInDanger = form.watch('immediateDanger') === true;
+  const messageLength = form.watch('message')?.length ?? 0;
+  const now = new Date();
+  const bestTimeErrors = errors.bestTime as { message?: string; kind?: { message?: string }; at?: { message?: string } } | undefined;
+
+  return (
+    <form noValidate onSubmit={submitWith((values) => send.mutate(values))} className="public-form">
+      {failure && (
+        <Alert tone="error" ref={failureRef}>
+          {failure}
+        </Alert>
+      )}
+
+      <Controller
+        control={form.control}
+        name="immediateDanger"
+        render={({ field }) => (
+          <ChoiceGroup<boolean>
+            legend="Is anyone in immediate danger right now?"
+            type="radio"
+            name={field.name}
+            isInline
+            options={[
+              { value: true, label: 'Yes' },
+              { value: false, label: 'No' },
+            ]}
+            value={field.value}
+            onChange={(value) => field.onChange(value)}
+            onBlur={field.onBlur}
+            error={errors.immediateDanger?.message}
+          />
+        )}
+      />
+      {isInDanger && <CrisisPanel audience="public" />}
+
+      <TextField label="Your full name" autoComplete="name" error={errors.fullName?.message} {...form.register('fullName')} />
+      <TextField
+        label="Phone number"
+        type="tel"
+        autoComplete="tel"
+        inputMode="tel"
+        hint="A UK mobile or landline. We will call from a withheld number."
+        error={errors.phone?.message}
+        {...form.register('phone')}
+      />
+      <TextField
+        label="Email (optional)"
+        type="email"
+        autoComplete="email"
+        spellCheck={false}
+        error={errors.email?.message}
+        {...form.register('email')}
+      />
+
+      <Controller
+        control={form.control}
+        name="forWhom"
+        render={({ field }) => (
+          <ChoiceGroup
+            legend="Who needs help?"
+            type="radio"
+            name={field.name}
+            options={forWhomOptions}
+            value={field.value}
+            onChange={(value) => field.onChange(value)}
+            onBlur={field.onBlur}
+            error={errors.forWhom?.message}
+          />
+        )}
+      />
+
+      <Controller
+        control={form.control}
+        name="bestTime.kind"
+        render={({ field }) => (
+          <ChoiceGroup
+            legend="When is best for us to call?"
+            hint="UK time. If someone is in danger we will call as soon as we can."
+            type="radio"
+            name={field.name}
+            options={bestTimeOptions}
+            value={field.value}
+            onChange={(value) => field.onChange(value)}
+            onBlur={field.onBlur}
+            error={bestTimeErrors?.kind?.message ?? bestTimeErrors?.message}
+          >
+            {bestTimeKind === 'at' && (
+              <TextField
+                label="Date and time"
+                type="datetime-local"
+                className="choice-group__follow-up"
+                min={toLondonInput(now)}
+                max={toLondonInput(latestBookableAt(now))}
+                hint="Within the next 7 days."
+                error={bestTimeErrors?.at?.message}
+                {...form.register('bestTime.at', { setValueAs: (value: string) => (value ? fromLondonInput(value) : undefined) })}
+              />
+            )}
+          </ChoiceGroup>
+        )}
+      />
+
+      <Controller
+        control={form.control}
+        name="substances"
+        render={({ field }) => (
+          <ChoiceGroup
+            legend="What is the concern about? (optional)"
+            hint="Choose any that apply."
+            type="checkbox"
+            name={field.name}
+            columns={2}
+            options={substances.map((substance) => ({ value: substance.id, label: substance.label }))}
+            value={field.value ?? []}
+            onChange={(value) => field.onChange(value)}
+            onBlur={field.onBlur}
+            error={errors.substances?.message}
+          />
+        )}
+      />
+
+      <TextAreaField
+        label="Anything you would like us to know (optional)"
+        hint={`At most ${MESSAGE_LIMIT.toLocaleString('en-GB')} characters.`}
+        maxLength={MESSAGE_LIMIT + 200}
+        error={errors.message?.message}
+        {...form.register('message')}
+      />
+      <p className="field__counter" aria-live="polite">
+        {messageLength > MESSAGE_LIMIT - 100 ? `${MESSAGE_LIMIT - messageLength} characters left` : ''}
+      </p>
+
+      <CheckboxField label={CONSENT_TO_CONTACT_TEXT} error={errors.consentToContact?.message} {...form.register('consentToContact')} />
+      <CheckboxField label={CONSENT_TO_HEALTH_DATA_TEXT} {...form.register('consentToHealthData')} />
+
+      {/* People never see this field; form-filling robots do. */}
+      <div className="visually-hidden" aria-hidden="true">
+        <label htmlFor="website">Leave this empty</label>
+        <input id="website" type="text" tabIndex={-1} autoComplete="off" {...form.register('website')} />
+      </div>
+
+      <Button type="submit" isBusy={send.isPending}>
+        {send.isPending ? 'Sending…' : 'Request a callback'}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+import { attemptOutcomeLabel, forWhomLabels } from '@harbour/shared/callbacks';
+import { stageLabels } from '@harbour/shared/cases';
+import { formatDate, formatDateTime } from '@harbour/shared/format';
+import { formatUkPhone } from '@harbour/shared/phone';
+import { substanceLabel } from '@harbour/shared/substances';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { ErrorState, LoadingState } from '../../components/ui/page-states';
+import { messageOf, useTRPC } from '../../lib/trpc';
+
+function daysSince(date: Date): number {
+  return Math.floor((Date.now() - date.getTime()) / 86_400_000);
+}
+
+export function CasePage({ reference }: { reference: string }) {
+  const trpc = useTRPC();
+  const record = useQuery(trpc.cases.byReference.queryOptions({ reference }));
+  const requests = useQuery({ ...trpc.callbacks.forCase.queryOptions({ caseId: record.data?.id ?? '' }), enabled: Boolean(record.data) });
+
+  useEffect(() => {
+    document.title = `${reference} – Harbour`;
+  }, [reference]);
+
+  if (record.isPending) return <LoadingState label="Loading the case…" />;
+  if (record.isError) return <ErrorState message={messageOf(record.error)} onRetry={() => void record.refetch()} />;
+  const found = record.data;
+  const days = daysSince(found.stageChangedAt);
+
+  return (
+    <>
+      <header className="case-header">
+        <h1>
+          {found.clientName ?? 'Client not yet named'} <span className="heading-reference">{found.reference}</span>
+        </h1>
+        <p className="page-header__meta">
+          <span className="badge badge--neutral">{stageLabels[found.stage]}</span> · {days === 0 ? 'since today' : `${days} ${days === 1 ? 'day' : 'days'} in stage`} ·
+          Adviser: {found.assignedAdviserName ?? 'Nobody'}
+          {found.urgencyReason && <span className="badge badge--danger">{found.urgencyReason === 'immediate_danger' ? 'Reported danger' : 'Risk mentioned'}</span>}
+        </p>
+      </header>
+      <div className="two-columns">
+        <section className="panel" aria-labelledby="contact-heading">
+          <h2 id="contact-heading">Contact and consent</h2>
+          <dl className="details">
+            <dt>Caller</dt>
+            <dd>
+              {found.callerName} ({forWhomLabels[found.callerRelation].toLowerCase()})
+            </dd>
+            <dt>Phone</dt>
+            <dd>
+              <a href={`tel:${found.phone}`}>{formatUkPhone(found.phone)}</a>
+            </dd>
+            <dt>Email</dt>
+            <dd>{found.email ?? 'Not given'}</dd>
+            <dt>Concern</dt>
+            <dd>{found.substances.length ? found.substances.map(substanceLabel).join(', ') : 'Not given'}</dd>
+            <dt>Opened</dt>
+            <dd>
+              {formatDate(found.openedAt)} from {found.origin === 'callback' ? 'a callback request' : 'an inbound call'}
+            </dd>
+          </dl>
+          <h3>Consent</h3>
+          <ul className="consents">
+            <li>
+              {found.consentToContact ? 'Agreed' : 'Did not agree'} on {formatDateTime(found.consentedAt)}: “{found.consentToContactText}”
+            </li>
+            <li>
+              {found.consentToHealthData ? 'Agreed' : 'Did not agree'}: “{found.consentToHealthDataText}”
+            </li>
+          </ul>
+          {found.notes && (
+            <>
+              <h3>Notes from the first call</h3>
+              <p className="message">{found.notes}</p>
+            </>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="requests-heading">
+          <h2 id="requests-heading">Callback requests and calls</h2>
+          {requests.isPending ? (
+            <LoadingState label="Loading calls…" />
+          ) : requests.isError ? (
+            <ErrorState message={messageOf(requests.error)} onRetry={() => void requests.refetch()} />
+          ) : requests.data.length === 0 ? (
+            <p className="muted">This case began with an inbound call.</p>
+          ) : (
+            requests.data.map((request) => (
+              <div key={request.id} className="request-history">
+                <h3>
+                  {request.reference}, requested {formatDateTime(request.requestedAt)}
+                </h3>
+                {request.message && <p className="message">{request.message}</p>}
+                <ol className="timeline">
+                  {request.attempts.map((attempt) => (
+                    <li key={attempt.id}>
+                      <strong>{attemptOutcomeLabel(attempt.outcome)}</strong> · {formatDateTime(attempt.attemptedAt)} · {attempt.adviserName}
+                      {attempt.notes && <p>{attempt.notes}</p>}
+                    </li>
+                  ))}
+                </ol>
+              </div>
+            ))
+          )}
+        </section>
+      </div>
+    </>
+  );
+}
