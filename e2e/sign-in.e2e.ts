@@ -11,9 +11,9 @@ describe.skipIf(skipReason() !== '')('signing in', () => {
   });
 
   it.each([
-    { email: 'adviser@harbour.test', landing: '/account', links: ['Your account'] },
-    { email: 'lead@harbour.test', landing: '/account', links: ['Your account'] },
-    { email: 'manager@harbour.test', landing: '/staff', links: ['Staff', 'Your account'] },
+    { email: 'adviser@harbour.test', landing: '/queue', links: ['Callback queue', 'Your account'] },
+    { email: 'lead@harbour.test', landing: '/queue', links: ['Callback queue', 'Your account'] },
+    { email: 'manager@harbour.test', landing: '/queue', links: ['Callback queue', 'Staff', 'Your account'] },
   ])('$email sees only the pages of their role', async ({ email, landing, links }) => {
     const page = await browser.newPage();
     await signIn(page, email, 'harbour-demo');
@@ -66,7 +66,7 @@ describe.skipIf(skipReason() !== '')('signing in', () => {
   it('returns to sign-in with a message when the session has ended', async () => {
     const page = await browser.newPage();
     await signIn(page, 'manager@harbour.test', 'harbour-demo');
-    await page.waitForURL(`${baseUrl()}/staff`);
+    await page.waitForURL(`${baseUrl()}/queue`);
     // Another tab signing out ends this session on the server, as expiry would.
     const other = await page.context().newPage();
     await other.goto(`${baseUrl()}/account`);

@@ -2,6 +2,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, mainNavigationLinks, openBrowser, screenshot, seriousAccessibilityViolations, signIn, skipReason, type Browser } from './support/browser';
 
+async function signInToStaffPage(page: Page): Promise<void> {
+  await signIn(page, 'manager@harbour.test', 'harbour-demo');
+  await page.waitForURL(`${baseUrl()}/queue`);
+  await page.getByRole('link', { name: 'Staff' }).click();
+  await page.getByRole('heading', { name: 'Staff', exact: true }).waitFor();
+}
+
 async function addColleague(manager: Page, colleague: { fullName: string; email: string; password: string }): Promise<void> {
   await manager.getByRole('button', { name: 'Add a colleague' }).click();
   await manager.getByLabel('Full name').fill(colleague.fullName);
@@ -23,8 +30,7 @@ describe.skipIf(skipReason() !== '')('managing staff', () => {
   it('lets a manager add a colleague, who can then sign in with their role', async () => {
     const email = `sam.okafor.${Date.now()}@harbour.test`;
     const manager = await browser.newPage();
-    await signIn(manager, 'manager@harbour.test', 'harbour-demo');
-    await manager.waitForURL(`${baseUrl()}/staff`);
+    await signInToStaffPage(manager);
     await manager.getByRole('button', { name: 'Add a colleague' }).click();
 
     // A short password is refused in the form, naming the field, and nothing typed is lost.
@@ -44,8 +50,8 @@ describe.skipIf(skipReason() !== '')('managing staff', () => {
 
     const colleaguePage = await browser.newPage();
     await signIn(colleaguePage, email, 'a long first password');
-    await colleaguePage.waitForURL(`${baseUrl()}/account`);
-    expect(await mainNavigationLinks(colleaguePage)).toEqual(['Your account']);
+    await colleaguePage.waitForURL(`${baseUrl()}/queue`);
+    expect(await mainNavigationLinks(colleaguePage)).toEqual(['Callback queue', 'Your account']);
     await colleaguePage.getByText('Team lead', { exact: true }).first().waitFor();
     await colleaguePage.close();
     await manager.close();
@@ -53,8 +59,7 @@ describe.skipIf(skipReason() !== '')('managing staff', () => {
 
   it('refuses an email that already has an account, on the email field', async () => {
     const page = await browser.newPage();
-    await signIn(page, 'manager@harbour.test', 'harbour-demo');
-    await page.waitForURL(`${baseUrl()}/staff`);
+    await signInToStaffPage(page);
     await page.getByRole('button', { name: 'Add a colleague' }).click();
     await page.getByLabel('Full name').fill('Someone Else');
     await page.getByLabel('Email').fill('ADVISER@harbour.test');
@@ -70,13 +75,12 @@ describe.skipIf(skipReason() !== '')('managing staff', () => {
   it('deactivating a colleague signs them out at once', async () => {
     const email = `leaving.${Date.now()}@harbour.test`;
     const manager = await browser.newPage();
-    await signIn(manager, 'manager@harbour.test', 'harbour-demo');
-    await manager.waitForURL(`${baseUrl()}/staff`);
+    await signInToStaffPage(manager);
     await addColleague(manager, { fullName: 'Lee Leaving', email, password: 'a long first password' });
 
     const leaverPage = await browser.newPage();
     await signIn(leaverPage, email, 'a long first password');
-    await leaverPage.waitForURL(`${baseUrl()}/account`);
+    await leaverPage.waitForURL(`${baseUrl()}/queue`);
 
     const row = manager.getByRole('row', { name: /Lee Leaving/ });
     await row.getByRole('button', { name: 'Deactivate Lee Leaving' }).click();
@@ -92,8 +96,7 @@ describe.skipIf(skipReason() !== '')('managing staff', () => {
 
   it('lets a manager set a new password for a colleague who has forgotten theirs', async () => {
     const manager = await browser.newPage();
-    await signIn(manager, 'manager@harbour.test', 'harbour-demo');
-    await manager.waitForURL(`${baseUrl()}/staff`);
+    await signInToStaffPage(manager);
     const email = `forgetful.${Date.now()}@harbour.test`;
     await addColleague(manager, { fullName: 'Fran Forgetful', email, password: 'the first password' });
     await manager.getByRole('button', { name: 'Set password for Fran Forgetful' }).click();
@@ -106,7 +109,7 @@ describe.skipIf(skipReason() !== '')('managing staff', () => {
 
     const franPage = await browser.newPage();
     await signIn(franPage, email, 'fran has a new password');
-    await franPage.waitForURL(`${baseUrl()}/account`);
+    await franPage.waitForURL(`${baseUrl()}/queue`);
     await franPage.close();
     await manager.close();
   });
@@ -114,7 +117,7 @@ describe.skipIf(skipReason() !== '')('managing staff', () => {
   it('keeps the staff page from people who are not managers', async () => {
     const page = await browser.newPage();
     await signIn(page, 'adviser@harbour.test', 'harbour-demo');
-    await page.waitForURL(`${baseUrl()}/account`);
+    await page.waitForURL(`${baseUrl()}/queue`);
     await page.goto(`${baseUrl()}/staff`);
     await page.getByRole('heading', { name: 'You do not have access to this page' }).waitFor();
     await page.close();
@@ -122,8 +125,7 @@ describe.skipIf(skipReason() !== '')('managing staff', () => {
 
   it('has no serious accessibility problems on the staff page and its form', async () => {
     const page = await browser.newPage();
-    await signIn(page, 'manager@harbour.test', 'harbour-demo');
-    await page.waitForURL(`${baseUrl()}/staff`);
+    await signInToStaffPage(page);
     await page.getByRole('table').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Add a colleague' }).click();

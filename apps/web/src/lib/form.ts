@@ -12,7 +12,10 @@ export function useZodForm<Schema extends z.ZodType<FieldValues, FieldValues>>(
   return useForm<z.input<Schema>, unknown, z.output<Schema>>({
     resolver: zodResolver(schema),
     defaultValues: defaultValues as never,
-    mode: 'onTouched',
+    // Errors appear when the form is sent, then clear as each field is put right. Checking on
+    // blur would push the page about under the pointer while someone is still filling it in.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
 }
 

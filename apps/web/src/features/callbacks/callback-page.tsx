@@ -5,7 +5,7 @@ import { can } from '@harbour/shared/permissions';
 import { formatUkPhone } from '@harbour/shared/phone';
 import type { Role } from '@harbour/shared/roles';
 import { substanceLabel } from '@harbour/shared/substances';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { CrisisPanel } from '../../components/crisis-panel';
@@ -43,12 +43,20 @@ export function CallbackPage({ id, user, renderPreviousContacts }: CallbackPageP
   const callback = useQuery(trpc.callbacks.byId.queryOptions({ id }));
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const canSupervise = can(user.role, 'callbacks:supervise');
+  const queryClient = useQueryClient();
   const report = (error: unknown) => setOutcome({ tone: 'error', message: messageOf(error) });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.callbacks.pathKey() });
 
-  const claim = useMutation(trpc.callbacks.claim.mutationOptions({ onError: report }));
+  const claim = useMutation(trpc.callbacks.claim.mutationOptions({ onSuccess: refresh, onError: report }));
   const release = useMutation(trpc.callbacks.release.mutationOptions({ onSuccess: () => navigate('/queue'), onError: report }));
   const reopen = useMutation(
-    trpc.callbacks.reopen.mutationOptions({ onSuccess: () => setOutcome({ tone: 'success', message: 'Reopened: the request is due now.' }), onError: report }),
+    trpc.callbacks.reopen.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        setOutcome({ tone: 'success', message: 'Reopened: the request is due now.' });
+      },
+      onError: report,
+    }),
   );
   const openCase = useMutation(
     trpc.callbacks.openCase.mutationOptions({ onSuccess: ({ caseReference }) => navigate(`/cases/${caseReference}`), onError: report }),

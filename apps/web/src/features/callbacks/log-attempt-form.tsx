@@ -1,6 +1,6 @@
 import { attemptOutcomes, logAttemptSchema } from '@harbour/shared/callbacks';
 import { fromLondonInput, toLondonInput } from '@harbour/shared/london-time';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Controller } from 'react-hook-form';
 import { ChoiceGroup } from '../../components/ui/choice-group';
 import { FormActions, FormPanel } from '../../components/ui/form-panel';
@@ -19,11 +19,13 @@ const outcomeMessages: Record<string, string> = {
 
 export function LogAttemptForm({ callbackId, onLogged }: { callbackId: string; onLogged: (message: string) => void }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const form = useZodForm(logAttemptSchema, { id: callbackId, outcome: undefined as never, notes: '' });
   const { failure, onServerError, submitWith } = useServerErrors(form);
   const log = useMutation(
     trpc.callbacks.logAttempt.mutationOptions({
-      onSuccess: (result) => {
+      onSuccess: async (result) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.callbacks.pathKey() });
         form.reset();
         onLogged(outcomeMessages[result.status] ?? 'Saved.');
       },

@@ -1,0 +1,28 @@
+import type { Page } from 'playwright-core';
+import { baseUrl } from './browser';
+
+export interface Visitor {
+  fullName: string;
+  phone: string;
+  isInDanger?: boolean;
+  message?: string;
+}
+
+/** Fills the public form as a person on their phone would, without sending it. */
+export async function fillCallbackRequest(page: Page, visitor: Visitor): Promise<void> {
+  await page.goto(`${baseUrl()}/request-callback`);
+  await page.getByRole('radio', { name: visitor.isInDanger ? 'Yes' : 'No', exact: true }).check();
+  await page.getByLabel('Your full name').fill(visitor.fullName);
+  await page.getByLabel('Phone number').fill(visitor.phone);
+  await page.getByRole('radio', { name: 'Me', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'Alcohol' }).check();
+  if (visitor.message) await page.getByLabel(/Anything you would like us to know/).fill(visitor.message);
+  await page.getByLabel(/I agree to Harbour Referrals calling me/).check();
+}
+
+/** Sends the filled form and returns the reference the person is given. */
+export async function sendCallbackRequest(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Request a callback' }).click();
+  await page.getByRole('heading', { name: 'We have your request' }).waitFor();
+  return ((await page.locator('.public__reference strong').textContent()) ?? '').trim();
+}
