@@ -22,6 +22,9 @@ describe('toUkE164: UK numbers as people type them', () => {
     ['a Guernsey mobile', '07911 123456', '+447911123456'],
     ['a Jersey mobile', '07797 123456', '+447797123456'],
     ['an Isle of Man mobile', '07624 123456', '+447624123456'],
+    ['a Guernsey landline', '01481 256789', '+441481256789'],
+    ['a Jersey landline', '01534 456789', '+441534456789'],
+    ['an Isle of Man landline', '01624 612345', '+441624612345'],
   ])('accepts %s', (_what, typed, e164) => {
     expect(toUkE164(typed)).toBe(e164);
   });

@@ -183,7 +183,7 @@ describe('team leads and claims', () => {
     expect(await auditRows(db(), 'callbacks.released')).toEqual([{ actorUserId: lead.id, entityId: request.id, details: { from: adviser.id } }]);
   });
 
-  it('an adviser can release their own claim but not a colleague’s', async () => {
+  it("an adviser can release their own claim but not a colleague's", async () => {
     const own = await submitCallback(db());
     const colleagues = await submitCallback(db());
     const adviser = await createUser(db());

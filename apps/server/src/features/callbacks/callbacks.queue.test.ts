@@ -11,7 +11,7 @@ const SOME_ID = '00000000-0000-4000-8000-000000000000';
 
 /** Five requests made over the last 90 minutes; two are urgent, two overdue at 10:00. */
 async function morningOfRequests() {
-  const requests = {
+  return {
     // Asked 90 minutes ago for "as soon as possible": due 30 minutes ago.
     overdue: await submitCallback(db(), { fullName: 'Overdue Olu' }, { now: minutesAfter(TUESDAY_10AM, -90) }),
     dueSoon: await submitCallback(db(), { fullName: 'Soon Sasha' }, { now: minutesAfter(TUESDAY_10AM, -30) }),
@@ -20,7 +20,6 @@ async function morningOfRequests() {
     // The danger question answered "no", but the message speaks of risk: due 5 minutes ago.
     risk: await submitCallback(db(), { fullName: 'Risk Rowan', message: 'I have been self-harming again' }, { now: minutesAfter(TUESDAY_10AM, -20) }),
   };
-  return requests;
 }
 
 describe('callbacks.queue', () => {
