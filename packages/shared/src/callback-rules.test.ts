@@ -59,6 +59,9 @@ describe('nextDueAfterUnanswered: the retry schedule', () => {
     [3, '2026-07-15T21:30', '2026-07-16T08:00'],
     [3, '2026-10-24T18:00', '2026-10-25T09:00'],
     [3, '2026-03-28T18:00', '2026-03-29T08:00'],
+    // A third call in the small hours is tried again at 9 that same morning.
+    [3, '2026-12-02T00:30', '2026-12-02T09:00'],
+    [3, '2026-07-16T00:30', '2026-07-16T08:00'],
   ])('after unanswered call %i at %s UTC, calls again at %s UTC', (unanswered, attemptedAt, dueAt) => {
     expect(nextDueAfterUnanswered(utc(attemptedAt), unanswered)).toEqual(utc(dueAt));
   });

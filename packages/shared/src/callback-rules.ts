@@ -45,7 +45,9 @@ export function nextDueAfterUnanswered(attemptedAt: Date, unansweredSoFar: numbe
   if (unansweredSoFar >= MAX_UNANSWERED_ATTEMPTS) return 'unreachable';
   if (unansweredSoFar === 1) return addMinutes(attemptedAt, 30);
   if (unansweredSoFar === 2) return addMinutes(attemptedAt, 120);
-  return londonHourOn(attemptedAt, 9, 1);
+  // "Next morning" from a call in the small hours is this morning, not tomorrow's.
+  const nineToday = londonHourOn(attemptedAt, 9);
+  return attemptedAt < nineToday ? nineToday : londonHourOn(attemptedAt, 9, 1);
 }
 
 export function claimLapsesAt(claimedOrLastAttemptAt: Date): Date {

@@ -153,6 +153,11 @@ describe('callbacks.logAttempt', () => {
     expect(await auditRows(db(), 'callbacks.attempt_logged')).toEqual([
       { actorUserId: adviser.id, entityId: request.id, details: { outcome: 'answered', status: 'answered' } },
     ]);
+
+    // An hour on, long past the claim lapse, the answered request is still the adviser's.
+    const anHourOn = new Date(CALLS.first.getTime() + 60 * 60_000);
+    const later = await callerFor(db(), colleague, { now: anHourOn }).callbacks.queue();
+    expect(later.items).toEqual([expect.objectContaining({ id: request.id, claimedById: adviser.id, claimedByName: 'Amira Shah' })]);
   });
 });
 

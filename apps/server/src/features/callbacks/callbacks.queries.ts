@@ -4,9 +4,15 @@ import type { CallbackRequestsTable, Database } from '../../db/database';
 
 const LIVE_STATUSES = ['open', 'answered'] as const;
 
+// A claim on a request waiting for a call lapses; once the call is answered the request stays
+// with its adviser until they open the case.
+function isClaimLive(now: Date) {
+  return sql<boolean>`(callback_requests.status = 'answered' or callback_requests.claim_expires_at > ${now})`;
+}
+
 /** The claimer only while the claim is live: a lapsed claim reads as no claim at all. */
 function liveClaimerId(now: Date) {
-  return sql<string | null>`case when callback_requests.claim_expires_at > ${now} then callback_requests.claimed_by end`;
+  return sql<string | null>`case when ${isClaimLive(now)} then callback_requests.claimed_by end`;
 }
 
 export async function insertCallbackRequest(trx: Kysely<Database>, row: Insertable<CallbackRequestsTable>) {
@@ -60,7 +66,7 @@ export async function findQueue(db: Kysely<Database>, now: Date, limit: number) 
       'callback_requests.status',
       'callback_requests.requested_at as requestedAt',
       liveClaimerId(now).as('claimedById'),
-      sql<string | null>`case when callback_requests.claim_expires_at > ${now} then claimer.full_name end`.as('claimedByName'),
+      sql<string | null>`case when ${isClaimLive(now)} then claimer.full_name end`.as('claimedByName'),
       'callback_requests.claim_expires_at as claimExpiresAt',
     ])
     .where('callback_requests.status', 'in', LIVE_STATUSES)
@@ -111,7 +117,7 @@ export async function findCallbackById(db: Kysely<Database>, id: string, now: Da
       'callback_requests.attempt_count as attemptCount',
       'callback_requests.unanswered_count as unansweredCount',
       liveClaimerId(now).as('claimedById'),
-      sql<string | null>`case when callback_requests.claim_expires_at > ${now} then claimer.full_name end`.as('claimedByName'),
+      sql<string | null>`case when ${isClaimLive(now)} then claimer.full_name end`.as('claimedByName'),
       'callback_requests.claim_expires_at as claimExpiresAt',
       'callback_requests.case_id as caseId',
       'cases.reference as caseReference',
@@ -301,7 +307,7 @@ export async function countLiveClaimsByAdviser(db: Kysely<Database>, now: Date) 
     .innerJoin('users', 'users.id', 'callback_requests.claimed_by')
     .select((eb) => ['users.id as adviserId', 'users.full_name as fullName', eb.fn.countAll<number>().as('claims')])
     .where('callback_requests.status', 'in', LIVE_STATUSES)
-    .where('callback_requests.claim_expires_at', '>', now)
+    .where(isClaimLive(now))
     .groupBy(['users.id', 'users.full_name'])
     .orderBy('users.full_name')
     .execute();

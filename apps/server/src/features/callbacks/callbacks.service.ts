@@ -207,8 +207,9 @@ export async function releaseCallback(db: Kysely<Database>, actor: StaffActor, i
   await db.transaction().execute(async (trx) => {
     const locked = await lockCallback(trx, id);
     if (!locked) throw notFound('That callback request does not exist');
-    if (locked.claimedBy !== actor.userId && !can(actor.role, 'callbacks:supervise')) throw forbidden('Only a team lead can release a colleague\'s claim');
     if (locked.claimedBy === null) return;
+    if (locked.status !== 'open') throw conflict('This request is no longer waiting for a call');
+    if (locked.claimedBy !== actor.userId && !can(actor.role, 'callbacks:supervise')) throw forbidden('Only a team lead can release a colleague\'s claim');
     await updateCallback(trx, id, { claimed_by: null, claim_expires_at: null }, now);
     await recordAudit(trx, {
       actorUserId: actor.userId,
