@@ -32,7 +32,8 @@ export async function openBrowser(): Promise<Browser> {
     newPage: async () => {
       const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
-      page.once('close', () => void context.close());
+      // Closing the page closes its person's context; the browser may already be going.
+      page.once('close', () => void context.close().catch(() => undefined));
       return page;
     },
     close: () => browser.close(),
