@@ -1,8 +1,7 @@
 import { attemptOutcomes, logAttemptSchema } from '@harbour/shared/callbacks';
 import { fromLondonInput, toLondonInput } from '@harbour/shared/london-time';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Controller } from 'react-hook-form';
-import { ChoiceGroup } from '../../components/ui/choice-group';
+import { FormChoiceGroup } from '../../components/ui/form-choice-group';
 import { FormActions, FormPanel } from '../../components/ui/form-panel';
 import { TextAreaField } from '../../components/ui/text-area-field';
 import { TextField } from '../../components/ui/text-field';
@@ -38,23 +37,7 @@ export function LogAttemptForm({ callbackId, onLogged }: { callbackId: string; o
 
   return (
     <FormPanel title="Log this call" notice={failure ? { tone: 'error', message: failure } : null} onSubmit={submitWith((values) => log.mutate(values))}>
-      <Controller
-        control={form.control}
-        name="outcome"
-        render={({ field }) => (
-          <ChoiceGroup
-            legend="What happened?"
-            type="radio"
-            name={field.name}
-            columns={2}
-            options={attemptOutcomes}
-            value={field.value}
-            onChange={(value) => field.onChange(value)}
-            onBlur={field.onBlur}
-            error={errors.outcome?.message}
-          />
-        )}
-      />
+      <FormChoiceGroup control={form.control} name="outcome" legend="What happened?" type="radio" columns={2} options={attemptOutcomes} />
       {outcome === 'call_back_later' && (
         <TextField
           label="When they asked us to call back"

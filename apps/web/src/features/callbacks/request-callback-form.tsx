@@ -7,13 +7,13 @@ import {
   type CallbackRequestInput,
 } from '@harbour/shared/callbacks';
 import { fromLondonInput, toLondonInput } from '@harbour/shared/london-time';
-import { substances } from '@harbour/shared/substances';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { Controller } from 'react-hook-form';
 import { CheckboxField } from '../../components/ui/checkbox-field';
-import { ChoiceGroup } from '../../components/ui/choice-group';
+import { FormChoiceGroup } from '../../components/ui/form-choice-group';
 import { CrisisPanel } from '../../components/crisis-panel';
+import { DangerQuestion } from '../../components/danger-question';
+import { SubstanceChoices } from '../../components/substance-choices';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { TextAreaField } from '../../components/ui/text-area-field';
@@ -79,26 +79,7 @@ export function RequestCallbackForm({ onSent }: { onSent: (receipt: RequestRecei
         </Alert>
       )}
 
-      <Controller
-        control={form.control}
-        name="immediateDanger"
-        render={({ field }) => (
-          <ChoiceGroup<boolean>
-            legend="Is anyone in immediate danger right now?"
-            type="radio"
-            name={field.name}
-            isInline
-            options={[
-              { value: true, label: 'Yes' },
-              { value: false, label: 'No' },
-            ]}
-            value={field.value}
-            onChange={(value) => field.onChange(value)}
-            onBlur={field.onBlur}
-            error={errors.immediateDanger?.message}
-          />
-        )}
-      />
+      <DangerQuestion control={form.control} name="immediateDanger" />
       {isInDanger && <CrisisPanel audience="public" />}
 
       <TextField label="Your full name" autoComplete="name" error={errors.fullName?.message} {...form.register('fullName')} />
@@ -120,72 +101,32 @@ export function RequestCallbackForm({ onSent }: { onSent: (receipt: RequestRecei
         {...form.register('email')}
       />
 
-      <Controller
-        control={form.control}
-        name="forWhom"
-        render={({ field }) => (
-          <ChoiceGroup
-            legend="Who needs help?"
-            type="radio"
-            name={field.name}
-            options={forWhomOptions}
-            value={field.value}
-            onChange={(value) => field.onChange(value)}
-            onBlur={field.onBlur}
-            error={errors.forWhom?.message}
-          />
-        )}
-      />
+      <FormChoiceGroup control={form.control} name="forWhom" legend="Who needs help?" type="radio" options={forWhomOptions} />
 
-      <Controller
+      <FormChoiceGroup
         control={form.control}
         name="bestTime.kind"
-        render={({ field }) => (
-          <ChoiceGroup
-            legend="When is best for us to call?"
-            hint="UK time. If someone is in danger we will call as soon as we can."
-            type="radio"
-            name={field.name}
-            options={bestTimeOptions}
-            value={field.value}
-            onChange={(value) => field.onChange(value)}
-            onBlur={field.onBlur}
-            error={bestTimeErrors?.kind?.message ?? bestTimeErrors?.message}
-          >
-            {bestTimeKind === 'at' && (
-              <TextField
-                label="Date and time"
-                type="datetime-local"
-                className="choice-group__follow-up"
-                min={toLondonInput(now)}
-                max={toLondonInput(latestBookableAt(now))}
-                hint="Within the next 7 days."
-                error={bestTimeErrors?.at?.message}
-                {...form.register('bestTime.at', { setValueAs: (value: string) => (value ? fromLondonInput(value) : undefined) })}
-              />
-            )}
-          </ChoiceGroup>
-        )}
-      />
-
-      <Controller
-        control={form.control}
-        name="substances"
-        render={({ field }) => (
-          <ChoiceGroup
-            legend="What is the concern about? (optional)"
-            hint="Choose any that apply."
-            type="checkbox"
-            name={field.name}
-            columns={2}
-            options={substances.map((substance) => ({ value: substance.id, label: substance.label }))}
-            value={field.value ?? []}
-            onChange={(value) => field.onChange(value)}
-            onBlur={field.onBlur}
-            error={errors.substances?.message}
+        legend="When is best for us to call?"
+        hint="UK time. If someone is in danger we will call as soon as we can."
+        type="radio"
+        options={bestTimeOptions}
+        error={bestTimeErrors?.kind?.message ?? bestTimeErrors?.message}
+      >
+        {bestTimeKind === 'at' && (
+          <TextField
+            label="Date and time"
+            type="datetime-local"
+            className="choice-group__follow-up"
+            min={toLondonInput(now)}
+            max={toLondonInput(latestBookableAt(now))}
+            hint="Within the next 7 days."
+            error={bestTimeErrors?.at?.message}
+            {...form.register('bestTime.at', { setValueAs: (value: string) => (value ? fromLondonInput(value) : undefined) })}
           />
         )}
-      />
+      </FormChoiceGroup>
+
+      <SubstanceChoices control={form.control} name="substances" legend="What is the concern about? (optional)" hint="Choose any that apply." />
 
       <TextAreaField
         label="Anything you would like us to know (optional)"

@@ -4,14 +4,14 @@ import {
   callerForWhomOptions,
 } from '@harbour/shared/callbacks';
 import { inboundCallSchema } from '@harbour/shared/cases';
-import { substances } from '@harbour/shared/substances';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Controller } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import { CrisisPanel } from '../../components/crisis-panel';
+import { DangerQuestion } from '../../components/danger-question';
+import { SubstanceChoices } from '../../components/substance-choices';
 import { CheckboxField } from '../../components/ui/checkbox-field';
-import { ChoiceGroup } from '../../components/ui/choice-group';
+import { FormChoiceGroup } from '../../components/ui/form-choice-group';
 import { FormActions, FormPanel } from '../../components/ui/form-panel';
 import { TextAreaField } from '../../components/ui/text-area-field';
 import { TextField } from '../../components/ui/text-field';
@@ -69,64 +69,15 @@ export function InboundCallPage() {
           notice={failure ? { tone: 'error', message: failure } : null}
           onSubmit={submitWith((values) => open.mutate({ ...values, existingCaseId: undefined }))}
         >
-          <Controller
-            control={form.control}
-            name="immediateDanger"
-            render={({ field }) => (
-              <ChoiceGroup<boolean>
-                legend="Is anyone in immediate danger right now?"
-                type="radio"
-                name={field.name}
-                isInline
-                options={[
-                  { value: true, label: 'Yes' },
-                  { value: false, label: 'No' },
-                ]}
-                value={field.value}
-                onChange={(value) => field.onChange(value)}
-                onBlur={field.onBlur}
-                error={errors.immediateDanger?.message}
-              />
-            )}
-          />
+          <DangerQuestion control={form.control} name="immediateDanger" />
           <TextField label="Caller's name" autoFocus autoComplete="off" error={errors.callerName?.message} {...form.register('callerName')} />
           <TextField label="Phone number" type="tel" autoComplete="off" error={errors.phone?.message} {...form.register('phone')} />
           <TextField label="Email (optional)" type="email" autoComplete="off" spellCheck={false} error={errors.email?.message} {...form.register('email')} />
-          <Controller
-            control={form.control}
-            name="forWhom"
-            render={({ field }) => (
-              <ChoiceGroup
-                legend="Who is the call about?"
-                type="radio"
-                name={field.name}
-                options={callerForWhomOptions}
-                value={field.value}
-                onChange={(value) => field.onChange(value)}
-                onBlur={field.onBlur}
-                error={errors.forWhom?.message}
-              />
-            )}
-          />
+          <FormChoiceGroup control={form.control} name="forWhom" legend="Who is the call about?" type="radio" options={callerForWhomOptions} />
           {forWhom !== 'self' && (
             <TextField label="Name of the person who needs help (if given)" autoComplete="off" error={errors.clientName?.message} {...form.register('clientName')} />
           )}
-          <Controller
-            control={form.control}
-            name="substances"
-            render={({ field }) => (
-              <ChoiceGroup
-                legend="Concern (optional)"
-                type="checkbox"
-                name={field.name}
-                columns={2}
-                options={substances.map((substance) => ({ value: substance.id, label: substance.label }))}
-                value={field.value ?? []}
-                onChange={(value) => field.onChange(value)}
-                onBlur={field.onBlur}
-              />
-            )}
-          />
+          <SubstanceChoices control={form.control} name="substances" legend="Concern (optional)" />
           <TextAreaField label="Notes (optional)" error={errors.notes?.message} {...form.register('notes')} />
           <p className="field__hint">Read these to the caller and tick what they agree to.</p>
           <CheckboxField label={CONSENT_TO_CONTACT_TEXT} error={errors.consentToContact?.message} {...form.register('consentToContact')} />
