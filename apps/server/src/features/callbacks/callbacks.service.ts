@@ -17,7 +17,7 @@ import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
 import { publishChange } from '../../realtime/changes';
 import { badRequest, conflict, forbidden, notFound, UserFacingError } from '../../trpc/errors';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, type AuditAction } from '../audit/audit.service';
 import { findPreviousContacts, openEnquiry, requireCase, type PreviousContact } from '../cases/cases.service';
 import { isActiveStaffMember } from '../users/users.service';
 import {
@@ -56,6 +56,18 @@ function newReference(): string {
   let code = '';
   for (let index = 0; index < 6; index += 1) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
   return `CB-${code}`;
+}
+
+/** A change to a request: in the audit trail and announced to open screens, in the same transaction. */
+async function recordChange(
+  trx: Kysely<Database>,
+  actor: { userId: string | null; requestId: string },
+  action: AuditAction,
+  id: string,
+  details?: Record<string, unknown>,
+): Promise<void> {
+  await recordAudit(trx, { actorUserId: actor.userId, action, entityType: 'callback_request', entityId: id, requestId: actor.requestId, details });
+  await publishChange(trx, { topic: 'callbacks', id });
 }
 
 export interface RequestReceipt {
@@ -128,15 +140,7 @@ export async function requestCallback(
             `We have had several requests from your connection in the last few minutes. To speak to someone now, call us on ${HELPLINE_PHONE}. If a life is in danger, call 999.`,
           );
         }
-        await recordAudit(trx, {
-          actorUserId: null,
-          action: 'callbacks.requested',
-          entityType: 'callback_request',
-          entityId: inserted.id,
-          requestId: request.requestId,
-          details: { urgencyReason },
-        });
-        await publishChange(trx, { topic: 'callbacks', id: inserted.id });
+        await recordChange(trx, { userId: null, requestId: request.requestId }, 'callbacks.requested', inserted.id, { urgencyReason });
         return receiptOf(inserted);
       });
     } catch (error) {
@@ -186,8 +190,7 @@ export async function claimCallback(db: Kysely<Database>, actor: StaffActor, id:
       if (state.status !== 'open') throw conflict('This request is no longer waiting for a call');
       throw conflict(`Already claimed by ${state.claimerName ?? 'another adviser'}`);
     }
-    await recordAudit(trx, { actorUserId: actor.userId, action: 'callbacks.claimed', entityType: 'callback_request', entityId: id, requestId: actor.requestId });
-    await publishChange(trx, { topic: 'callbacks', id });
+    await recordChange(trx, actor, 'callbacks.claimed', id);
     return claimed;
   });
 }
@@ -197,8 +200,7 @@ export async function claimNextCallback(db: Kysely<Database>, actor: StaffActor,
   return db.transaction().execute(async (trx) => {
     const claimed = await claimNextFree(trx, actor.userId, now, claimLapsesAt(now));
     if (!claimed) return null;
-    await recordAudit(trx, { actorUserId: actor.userId, action: 'callbacks.claimed', entityType: 'callback_request', entityId: claimed.id, requestId: actor.requestId });
-    await publishChange(trx, { topic: 'callbacks', id: claimed.id });
+    await recordChange(trx, actor, 'callbacks.claimed', claimed.id);
     return claimed;
   });
 }
@@ -211,15 +213,7 @@ export async function releaseCallback(db: Kysely<Database>, actor: StaffActor, i
     if (locked.status !== 'open') throw conflict('This request is no longer waiting for a call');
     if (locked.claimedBy !== actor.userId && !can(actor.role, 'callbacks:supervise')) throw forbidden('Only a team lead can release a colleague\'s claim');
     await updateCallback(trx, id, { claimed_by: null, claim_expires_at: null }, now);
-    await recordAudit(trx, {
-      actorUserId: actor.userId,
-      action: 'callbacks.released',
-      entityType: 'callback_request',
-      entityId: id,
-      requestId: actor.requestId,
-      details: { from: locked.claimedBy },
-    });
-    await publishChange(trx, { topic: 'callbacks', id });
+    await recordChange(trx, actor, 'callbacks.released', id, { from: locked.claimedBy });
   });
 }
 
@@ -235,15 +229,7 @@ export async function assignCallback(
     if (!locked) throw notFound('That callback request does not exist');
     if (locked.status !== 'open') throw conflict('This request is no longer waiting for a call');
     await updateCallback(trx, input.id, { claimed_by: input.adviserId, claim_expires_at: claimLapsesAt(now) }, now);
-    await recordAudit(trx, {
-      actorUserId: actor.userId,
-      action: 'callbacks.assigned',
-      entityType: 'callback_request',
-      entityId: input.id,
-      requestId: actor.requestId,
-      details: { from: locked.claimedBy, to: input.adviserId },
-    });
-    await publishChange(trx, { topic: 'callbacks', id: input.id });
+    await recordChange(trx, actor, 'callbacks.assigned', input.id, { from: locked.claimedBy, to: input.adviserId });
   });
 }
 
@@ -317,15 +303,7 @@ export async function logAttempt(
       },
       now,
     );
-    await recordAudit(trx, {
-      actorUserId: actor.userId,
-      action: 'callbacks.attempt_logged',
-      entityType: 'callback_request',
-      entityId: input.id,
-      requestId: actor.requestId,
-      details: { outcome: input.outcome, status: next.status },
-    });
-    await publishChange(trx, { topic: 'callbacks', id: input.id });
+    await recordChange(trx, actor, 'callbacks.attempt_logged', input.id, { outcome: input.outcome, status: next.status });
     return { status: next.status, nextDueAt: next.dueAt };
   });
 }
@@ -337,8 +315,7 @@ export async function reopenCallback(db: Kysely<Database>, actor: StaffActor, id
     if (!locked) throw notFound('That callback request does not exist');
     if (locked.status !== 'unreachable') throw conflict('Only a request marked unreachable can be reopened');
     await updateCallback(trx, id, { status: 'open', due_at: now, unanswered_count: 0, claimed_by: null, claim_expires_at: null }, now);
-    await recordAudit(trx, { actorUserId: actor.userId, action: 'callbacks.reopened', entityType: 'callback_request', entityId: id, requestId: actor.requestId });
-    await publishChange(trx, { topic: 'callbacks', id });
+    await recordChange(trx, actor, 'callbacks.reopened', id);
   });
 }
 
@@ -381,15 +358,7 @@ export async function openCaseFromCallback(
           isNew: true,
         };
     await updateCallback(trx, input.id, { status: 'case_opened', case_id: opened.id, claimed_by: null, claim_expires_at: null }, now);
-    await recordAudit(trx, {
-      actorUserId: actor.userId,
-      action: 'callbacks.case_opened',
-      entityType: 'callback_request',
-      entityId: input.id,
-      requestId: actor.requestId,
-      details: { caseId: opened.id, isNewCase: opened.isNew },
-    });
-    await publishChange(trx, { topic: 'callbacks', id: input.id });
+    await recordChange(trx, actor, 'callbacks.case_opened', input.id, { caseId: opened.id, isNewCase: opened.isNew });
     return { caseReference: opened.reference, isNew: opened.isNew };
   });
 }

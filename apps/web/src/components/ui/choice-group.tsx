@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { FieldMessages } from './field';
 
 interface Option<Value> {
   value: Value;
@@ -44,17 +45,7 @@ export function ChoiceGroup<Value extends string | boolean>({
   return (
     <fieldset className={`choice-group${error ? ' field--error' : ''}`} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}>
       <legend className="field__label">{legend}</legend>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
+      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
       <div
         className={`choice-group__options${isInline ? ' choice-group__options--inline' : ''}`}
         data-columns={columns}

@@ -26,6 +26,16 @@ export function FieldFrame({ label, hint, error, id, isLabelHidden = false, clas
       <label className={isLabelHidden ? 'visually-hidden' : 'field__label'} htmlFor={controlId}>
         {label}
       </label>
+      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      {children({ id: controlId, ...(error ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
+    </div>
+  );
+}
+
+/** A field's hint, then its error, each with the id its control points to. */
+export function FieldMessages({ hint, hintId, error, errorId }: { hint?: string; hintId?: string; error?: string; errorId?: string }) {
+  return (
+    <>
       {hint && (
         <p className="field__hint" id={hintId}>
           {hint}
@@ -37,7 +47,6 @@ export function FieldFrame({ label, hint, error, id, isLabelHidden = false, clas
           {error}
         </p>
       )}
-      {children({ id: controlId, ...(error ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
-    </div>
+    </>
   );
 }
