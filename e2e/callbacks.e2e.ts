@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, openBrowser, screenshot, seriousAccessibilityViolations, signIn, skipReason, type Browser } from './support/browser';
-import { fillCallbackRequest, sendCallbackRequest } from './support/public-form';
+import { fillCallbackRequest, newVisitor, sendCallbackRequest } from './support/public-form';
 
 let phoneSequence = 0;
 /** A distinct valid UK mobile per test, so earlier tests' cases do not show as previous contacts. */
@@ -37,7 +37,7 @@ describe.skipIf(skipReason() !== '')('callback requests', () => {
     const adviser = await signedInAt(browser, 'adviser@harbour.test');
     await adviser.locator('.live--live').waitFor();
 
-    const visitor = await browser.newPage();
+    const visitor = await newVisitor(browser);
     await fillCallbackRequest(visitor, { fullName: 'Robin Live', phone: nextPhone() });
     const sentAt = Date.now();
     const reference = await sendCallbackRequest(visitor);
@@ -61,7 +61,7 @@ describe.skipIf(skipReason() !== '')('callback requests', () => {
   });
 
   it('shows what to do at once when someone is in danger, and puts the request at the top as urgent', async () => {
-    const visitor = await browser.newPage();
+    const visitor = await newVisitor(browser);
     await visitor.goto(`${baseUrl()}/request-callback`);
     await visitor.getByRole('radio', { name: 'Yes', exact: true }).check();
     const crisis = visitor.getByRole('alert').filter({ hasText: 'get help straight away' });
@@ -86,7 +86,7 @@ describe.skipIf(skipReason() !== '')('callback requests', () => {
   });
 
   it('names the field at fault and keeps what was typed, and survives a lost connection', async () => {
-    const visitor = await browser.newPage();
+    const visitor = await newVisitor(browser);
     await fillCallbackRequest(visitor, { fullName: 'Jamie Typo', phone: '0123', message: 'Please call after work.' });
     await visitor.getByRole('button', { name: 'Request a callback' }).click();
     await visitor.getByText('Enter a UK phone number, like 07400 123456 or 020 7946 0000').waitFor();
@@ -106,8 +106,24 @@ describe.skipIf(skipReason() !== '')('callback requests', () => {
     await visitor.close();
   });
 
+  it('tells someone sending request after request from one connection what to do instead', async () => {
+    const visitor = await newVisitor(browser);
+    for (let request = 1; request <= 5; request += 1) {
+      await fillCallbackRequest(visitor, { fullName: 'Pat Repeat', phone: nextPhone() });
+      await sendCallbackRequest(visitor);
+    }
+    await fillCallbackRequest(visitor, { fullName: 'Pat Repeat', phone: nextPhone() });
+    await visitor.getByRole('button', { name: 'Request a callback' }).click();
+    const refusal = visitor.getByRole('alert').filter({ hasText: 'several requests from your connection' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('call us on 0808 157 0192');
+    expect(await refusal.textContent()).toContain('call 999');
+    expect(await visitor.getByLabel('Your full name').inputValue()).toBe('Pat Repeat');
+    await visitor.close();
+  });
+
   it('puts an unanswered request back on the retry schedule, marks it unreachable after four tries, and a team lead reopens it', async () => {
-    const visitor = await browser.newPage();
+    const visitor = await newVisitor(browser);
     await fillCallbackRequest(visitor, { fullName: 'Alex Unreachable', phone: nextPhone() });
     const reference = await sendCallbackRequest(visitor);
     await visitor.close();
@@ -161,7 +177,7 @@ describe.skipIf(skipReason() !== '')('callback requests', () => {
 
   it('logs an inbound call, finds the person’s earlier case and continues it', async () => {
     const phone = nextPhone();
-    const visitor = await browser.newPage();
+    const visitor = await newVisitor(browser);
     await fillCallbackRequest(visitor, { fullName: 'Morgan Returning', phone });
     const reference = await sendCallbackRequest(visitor);
     await visitor.close();

@@ -1,5 +1,19 @@
 import type { Page } from 'playwright-core';
-import { baseUrl } from './browser';
+import { baseUrl, type Browser } from './browser';
+
+let visitorSequence = 0;
+
+/**
+ * A member of the public on a connection of their own. Harbour trusts X-Forwarded-For from
+ * a proxy on the same machine, as it would behind a real one, so each visitor gets their own
+ * address (from the documentation range 203.0.113.0/24) and their own rate limit.
+ */
+export async function newVisitor(browser: Browser): Promise<Page> {
+  visitorSequence += 1;
+  const page = await browser.newPage();
+  await page.setExtraHTTPHeaders({ 'x-forwarded-for': `203.0.113.${(visitorSequence % 250) + 1}` });
+  return page;
+}
 
 export interface Visitor {
   fullName: string;
