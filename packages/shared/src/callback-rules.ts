@@ -5,8 +5,11 @@ import { londonHourOn } from './london-time';
 
 export const SLA_MINUTES = { urgent: 15, standard: 60 } as const;
 
-/** A claim with no call logged for this long goes back to the queue. */
-export const CLAIM_LAPSE_MINUTES = 20;
+/**
+ * A claim with no call logged for this long goes back to the queue. Shorter for urgent
+ * requests, so a forgotten claim cannot outlast their 15-minute deadline.
+ */
+export const CLAIM_LAPSE_MINUTES = { urgent: 10, standard: 20 } as const;
 
 /** Unanswered calls (no answer, voicemail) before a request counts as unreachable. */
 export const MAX_UNANSWERED_ATTEMPTS = 4;
@@ -40,8 +43,12 @@ export function firstDueAt(requestedAt: Date, bestTime: BestTime, isUrgent: bool
 /**
  * After the nth unanswered call: try again in 30 minutes, then in 2 hours, then at 9am the
  * next morning; after the 4th the person counts as unreachable.
+ *
+ * Someone who may be at risk is never given up on by a rule: urgent requests are tried again
+ * after 15, 30 and then every 60 minutes until they are reached or a team lead decides.
  */
-export function nextDueAfterUnanswered(attemptedAt: Date, unansweredSoFar: number): Date | 'unreachable' {
+export function nextDueAfterUnanswered(attemptedAt: Date, unansweredSoFar: number, isUrgent = false): Date | 'unreachable' {
+  if (isUrgent) return addMinutes(attemptedAt, unansweredSoFar === 1 ? 15 : unansweredSoFar === 2 ? 30 : 60);
   if (unansweredSoFar >= MAX_UNANSWERED_ATTEMPTS) return 'unreachable';
   if (unansweredSoFar === 1) return addMinutes(attemptedAt, 30);
   if (unansweredSoFar === 2) return addMinutes(attemptedAt, 120);
@@ -50,8 +57,17 @@ export function nextDueAfterUnanswered(attemptedAt: Date, unansweredSoFar: numbe
   return attemptedAt < nineToday ? nineToday : londonHourOn(attemptedAt, 9, 1);
 }
 
-export function claimLapsesAt(claimedOrLastAttemptAt: Date): Date {
-  return addMinutes(claimedOrLastAttemptAt, CLAIM_LAPSE_MINUTES);
+export function claimLapsesAt(claimedAt: Date, isUrgent = false): Date {
+  return addMinutes(claimedAt, isUrgent ? CLAIM_LAPSE_MINUTES.urgent : CLAIM_LAPSE_MINUTES.standard);
+}
+
+/**
+ * Calls logged before a retry is due do not move the schedule on: four quick "no answers"
+ * in a row must not mark someone unreachable. A little grace lets an adviser call just early.
+ */
+export const EARLY_RETRY_GRACE_MINUTES = 5;
+export function countsAsScheduledRetry(attemptedAt: Date, dueAt: Date, unansweredSoFar: number): boolean {
+  return unansweredSoFar === 0 || attemptedAt.getTime() >= dueAt.getTime() - EARLY_RETRY_GRACE_MINUTES * 60_000;
 }
 
 /** How far ahead a person may book a call. */

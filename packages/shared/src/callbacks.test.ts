@@ -66,6 +66,7 @@ describe('callbackRequestSchema', () => {
   it('accepts a message of exactly 1,000 characters, and a "<" that is not markup', () => {
     expect(fieldErrorsFor({ ...validRequest, message: 'a'.repeat(1000) })).toEqual({});
     expect(fieldErrorsFor({ ...validRequest, message: 'I drink <3 nights a week, honestly' })).toEqual({});
+    expect(fieldErrorsFor({ ...validRequest, message: 'When a < b and c > d I panic' })).toEqual({});
   });
 
   describe('a chosen time to call', () => {

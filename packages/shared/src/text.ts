@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 // Free text is stored and shown as typed; markup is refused rather than silently escaped,
 // so what an adviser reads is exactly what the person wrote.
-const MARKUP = /<\s*[a-z!/?]/i;
+// A tag opens with '<' straight before a letter, '/', '!' or '?'; "a < b" and "<3" are fine.
+const MARKUP = /<[a-z!/?]/i;
 
 /** Trimmed text of at most `max` characters without markup; `name` starts each message. */
 export function plainText(name: string, max: number) {

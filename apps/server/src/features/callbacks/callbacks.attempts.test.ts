@@ -36,6 +36,38 @@ async function makeUnreachable(adviser: SessionUser, id: string): Promise<void> 
 }
 
 describe('callbacks.logAttempt', () => {
+  it('does not let four quick "no answers" mark someone unreachable: early retries keep the schedule', async () => {
+    const request = await submitCallback(db());
+    const adviser = await createUser(db());
+
+    const results = [];
+    for (let minute = 0; minute < 4; minute += 1) {
+      results.push(await callAndLog(adviser, request.id, 'no_answer', minutesAfter(CALLS.first, minute)));
+    }
+
+    expect(results.map((result) => result.status)).toEqual(['open', 'open', 'open', 'open']);
+    expect(results.every((result) => result.nextDueAt?.getTime() === minutesAfter(CALLS.first, 30).getTime())).toBe(true);
+    const details = await callerFor(db(), adviser, { now: minutesAfter(CALLS.first, 4) }).callbacks.byId({ id: request.id });
+    expect(details).toMatchObject({ status: 'open', attemptCount: 4, unansweredCount: 1 });
+  });
+
+  it('never gives up on an urgent request by rule: retries after 15, 30, then every 60 minutes', async () => {
+    const request = await submitCallback(db(), { immediateDanger: true });
+    const adviser = await createUser(db());
+
+    const first = await callAndLog(adviser, request.id, 'no_answer', CALLS.first);
+    const second = await callAndLog(adviser, request.id, 'voicemail', first.nextDueAt!);
+    const third = await callAndLog(adviser, request.id, 'no_answer', second.nextDueAt!);
+    const fourth = await callAndLog(adviser, request.id, 'no_answer', third.nextDueAt!);
+    const fifth = await callAndLog(adviser, request.id, 'no_answer', fourth.nextDueAt!);
+
+    expect(first.nextDueAt).toEqual(minutesAfter(CALLS.first, 15));
+    expect(second.nextDueAt).toEqual(minutesAfter(CALLS.first, 45));
+    expect(third.nextDueAt).toEqual(minutesAfter(CALLS.first, 105));
+    expect([fourth.status, fifth.status]).toEqual(['open', 'open']);
+    expect(fifth.nextDueAt).toEqual(minutesAfter(CALLS.first, 225));
+  });
+
   it('needs the claim: unclaimed, or held by a colleague, it is refused and nothing is recorded', async () => {
     const request = await submitCallback(db());
     const adviser = await createUser(db());

@@ -133,9 +133,47 @@ describe('callbacks.claimNext: "Take next call"', () => {
     const first = await callerFor(db(), advisers[0]!, { now: CLAIMED_AT }).callbacks.claimNext();
     const together = await Promise.all(advisers.slice(1).map((adviser) => callerFor(db(), adviser, { now: CLAIMED_AT }).callbacks.claimNext()));
 
-    expect(first).toEqual({ id: urgent.id, reference: urgent.reference });
+    expect(first).toEqual({ id: urgent.id, reference: urgent.reference, isAlreadyYours: false });
     expect(together.filter((claimed) => claimed === null)).toHaveLength(1);
     expect(new Set(together.map((claimed) => claimed?.id))).toEqual(new Set([overdue.id, later.id, undefined]));
+  });
+});
+
+describe('claims nobody can act on', () => {
+  it('"Take next call" hands back the request you already hold instead of a second one', async () => {
+    const urgent = await submitCallback(db(), { fullName: 'Danger Dee', immediateDanger: true });
+    await submitCallback(db(), { fullName: 'Later Lee' });
+    const [adviser] = await createStaffInBulk(db(), 1);
+
+    const first = await callerFor(db(), adviser!, { now: CLAIMED_AT }).callbacks.claimNext();
+    const again = await callerFor(db(), adviser!, { now: minutesAfter(CLAIMED_AT, 2) }).callbacks.claimNext();
+
+    expect(first).toMatchObject({ id: urgent.id, isAlreadyYours: false });
+    expect(again).toEqual({ id: urgent.id, reference: urgent.reference, isAlreadyYours: true });
+  });
+
+  it('frees at once the claims of someone whose account is deactivated', async () => {
+    const request = await submitCallback(db(), { immediateDanger: true });
+    const leaver = await createUser(db(), { fullName: 'Bea Leaving' });
+    const manager = await createUser(db(), { role: 'manager' });
+    const colleague = await createUser(db(), { fullName: 'Cal Staying' });
+    await claimFor(leaver, request.id);
+
+    await callerFor(db(), manager).users.update({ id: leaver.id, isActive: false });
+
+    expect(await claimerOf(request.id, minutesAfter(CLAIMED_AT, 1))).toEqual({ id: null, name: null });
+    await callerFor(db(), colleague, { now: minutesAfter(CLAIMED_AT, 1) }).callbacks.claim({ id: request.id });
+    expect(await claimerOf(request.id, minutesAfter(CLAIMED_AT, 1))).toEqual({ id: colleague.id, name: 'Cal Staying' });
+  });
+
+  it('lets an urgent claim lapse after 10 minutes, before its 15-minute deadline', async () => {
+    const request = await submitCallback(db(), { immediateDanger: true });
+    const [holder, colleague] = await createStaffInBulk(db(), 2);
+    await claimFor(holder!, request.id);
+
+    expect(await claimerOf(request.id, minutesAfter(CLAIMED_AT, 9))).toMatchObject({ id: holder!.id });
+    expect(await claimerOf(request.id, minutesAfter(CLAIMED_AT, 11))).toEqual({ id: null, name: null });
+    await callerFor(db(), colleague!, { now: minutesAfter(CLAIMED_AT, 11) }).callbacks.claim({ id: request.id });
   });
 });
 

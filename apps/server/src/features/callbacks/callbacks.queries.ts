@@ -5,9 +5,28 @@ import type { CallbackRequestsTable, Database } from '../../db/database';
 const LIVE_STATUSES = ['open', 'answered'] as const;
 
 // A claim on a request waiting for a call lapses; once the call is answered the request stays
-// with its adviser until they open the case.
+// with its adviser until they open the case. A claim held by someone whose account has been
+// deactivated is no claim at all: they cannot make the call.
 function isClaimLive(now: Date) {
-  return sql<boolean>`(callback_requests.status = 'answered' or callback_requests.claim_expires_at > ${now})`;
+  return sql<boolean>`(
+    (callback_requests.status = 'answered' or callback_requests.claim_expires_at > ${now})
+    and exists (select 1 from users holder where holder.id = callback_requests.claimed_by and holder.is_active)
+  )`;
+}
+
+/** A request anyone may take: open, and not held by a live claim. */
+function isFreeToClaim(now: Date) {
+  return sql<boolean>`(callback_requests.status = 'open' and (callback_requests.claimed_by is null or not ${isClaimLive(now)}))`;
+}
+
+/** How long a new claim lasts: shorter for urgent requests. */
+function claimExpiry(lapses: ClaimLapses) {
+  return sql<Date>`case when callback_requests.urgency_reason is not null then ${lapses.urgent}::timestamptz else ${lapses.standard}::timestamptz end`;
+}
+
+export interface ClaimLapses {
+  urgent: Date;
+  standard: Date;
 }
 
 /** The claimer only while the claim is live: a lapsed claim reads as no claim at all. */
@@ -156,14 +175,27 @@ export async function findAttempts(db: Kysely<Database>, callbackIds: string[]) 
 }
 
 /** Takes the request only if it is open and nobody holds a live claim: one winner, always. */
-export async function claimIfFree(trx: Kysely<Database>, id: string, userId: string, now: Date, lapsesAt: Date) {
+export async function claimIfFree(trx: Kysely<Database>, id: string, userId: string, now: Date, lapses: ClaimLapses) {
   return trx
     .updateTable('callback_requests')
-    .set((eb) => ({ claimed_by: userId, claim_expires_at: lapsesAt, version: eb('version', '+', 1), updated_at: now }))
+    .set((eb) => ({ claimed_by: userId, claim_expires_at: claimExpiry(lapses), version: eb('version', '+', 1), updated_at: now }))
     .where('id', '=', id)
-    .where('status', '=', 'open')
-    .where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claim_expires_at', '<=', now)]))
+    .where(isFreeToClaim(now))
     .returning(['id', 'reference'])
+    .executeTakeFirst();
+}
+
+/** The most pressing open request this adviser already holds, if any. */
+export async function findOwnOpenClaim(db: Kysely<Database>, userId: string, now: Date) {
+  return db
+    .selectFrom('callback_requests')
+    .select(['id', 'reference'])
+    .where('claimed_by', '=', userId)
+    .where('status', '=', 'open')
+    .where('claim_expires_at', '>', now)
+    .orderBy(sql`(urgency_reason is not null)`, 'desc')
+    .orderBy('due_at')
+    .limit(1)
     .executeTakeFirst();
 }
 
@@ -171,18 +203,17 @@ export async function claimIfFree(trx: Kysely<Database>, id: string, userId: str
  * Takes the most pressing free request. SKIP LOCKED lets advisers pressing "Take next call"
  * at the same moment each get a different request instead of queuing behind one another.
  */
-export async function claimNextFree(trx: Kysely<Database>, userId: string, now: Date, lapsesAt: Date) {
+export async function claimNextFree(trx: Kysely<Database>, userId: string, now: Date, lapses: ClaimLapses) {
   return trx
     .updateTable('callback_requests')
-    .set((eb) => ({ claimed_by: userId, claim_expires_at: lapsesAt, version: eb('version', '+', 1), updated_at: now }))
+    .set((eb) => ({ claimed_by: userId, claim_expires_at: claimExpiry(lapses), version: eb('version', '+', 1), updated_at: now }))
     .where('id', '=', (eb) =>
       eb
-        .selectFrom('callback_requests as next')
-        .select('next.id')
-        .where('next.status', '=', 'open')
-        .where((w) => w.or([w('next.claimed_by', 'is', null), w('next.claim_expires_at', '<=', now)]))
-        .orderBy(sql`(next.urgency_reason is not null)`, 'desc')
-        .orderBy('next.due_at')
+        .selectFrom('callback_requests')
+        .select('callback_requests.id')
+        .where(isFreeToClaim(now))
+        .orderBy(sql`(callback_requests.urgency_reason is not null)`, 'desc')
+        .orderBy('callback_requests.due_at')
         .limit(1)
         .forUpdate()
         .skipLocked(),
@@ -217,6 +248,7 @@ export async function lockCallback(trx: Kysely<Database>, id: string) {
       'claimed_by as claimedBy',
       'claim_expires_at as claimExpiresAt',
       'unanswered_count as unansweredCount',
+      'due_at as dueAt',
       'full_name as fullName',
       'phone_e164 as phone',
       'email',
@@ -281,7 +313,8 @@ export async function clearLapsedClaims(db: Kysely<Database>, now: Date): Promis
     .updateTable('callback_requests')
     .set((eb) => ({ claimed_by: null, claim_expires_at: null, version: eb('version', '+', 1), updated_at: now }))
     .where('status', '=', 'open')
-    .where('claim_expires_at', '<=', now)
+    .where('claimed_by', 'is not', null)
+    .where(sql<boolean>`not ${isClaimLive(now)}`)
     .returning('id')
     .execute();
   return rows.map((row) => row.id);

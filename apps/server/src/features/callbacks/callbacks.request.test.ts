@@ -38,7 +38,8 @@ describe('callbacks.request: the public form', () => {
       phone_e164: '+442079460000',
       email: 'jordan.reyes@example.org',
       for_whom: 'loved_one',
-      substances: ['cocaine', 'alcohol'],
+      // Without consent to record health information, the substances are not kept.
+      substances: [],
       message: 'My brother needs help',
       consent_to_contact: true,
       consent_to_contact_text: CONSENT_TO_CONTACT_TEXT,
@@ -49,6 +50,13 @@ describe('callbacks.request: the public form', () => {
       claimed_by: null,
     });
     expect(await auditRows(db(), 'callbacks.requested')).toEqual([{ actorUserId: null, entityId: stored.id, details: { urgencyReason: null } }]);
+  });
+
+  it('keeps the substances when the person agrees to us recording health information', async () => {
+    const { reference } = await visitor().callbacks.request(callbackRequestInput({ substances: ['ketamine'], consentToHealthData: true }));
+
+    const stored = await db().selectFrom('callback_requests').select('substances').where('reference', '=', reference).executeTakeFirstOrThrow();
+    expect(stored.substances).toEqual(['ketamine']);
   });
 
   it('makes a request urgent, due within 15 minutes, when someone is in danger or the message mentions risk', async () => {

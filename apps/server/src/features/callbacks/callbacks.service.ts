@@ -1,5 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
-import { claimLapsesAt, firstDueAt, nextDueAfterUnanswered, urgencyOf } from '@harbour/shared/callback-rules';
+import { claimLapsesAt, countsAsScheduledRetry, firstDueAt, nextDueAfterUnanswered, urgencyOf } from '@harbour/shared/callback-rules';
 import { startOfLondonDay } from '@harbour/shared/london-time';
 import {
   CONSENT_TO_CONTACT_TEXT,
@@ -23,6 +23,7 @@ import { isActiveStaffMember } from '../users/users.service';
 import {
   claimIfFree,
   claimNextFree,
+  findOwnOpenClaim,
   clearLapsedClaims,
   countLiveClaimsByAdviser,
   countQueue,
@@ -113,7 +114,8 @@ export async function requestCallback(
           for_whom: input.forWhom,
           best_time_kind: input.bestTime.kind,
           best_time_at: input.bestTime.kind === 'at' ? input.bestTime.at : null,
-          substances: input.substances ?? [],
+          // Substances are health information: without that consent they are not kept.
+          substances: input.consentToHealthData ? (input.substances ?? []) : [],
           message: input.message ?? null,
           immediate_danger: input.immediateDanger,
           urgency_reason: urgencyReason,
@@ -181,7 +183,7 @@ export async function viewCallback(db: Kysely<Database>, actor: StaffActor, id: 
 
 export async function claimCallback(db: Kysely<Database>, actor: StaffActor, id: string, now: Date): Promise<{ id: string; reference: string }> {
   return db.transaction().execute(async (trx) => {
-    const claimed = await claimIfFree(trx, id, actor.userId, now, claimLapsesAt(now));
+    const claimed = await claimIfFree(trx, id, actor.userId, now, lapsesFrom(now));
     if (!claimed) {
       const state = await findClaimState(trx, id);
       if (!state) throw notFound('That callback request does not exist');
@@ -195,13 +197,26 @@ export async function claimCallback(db: Kysely<Database>, actor: StaffActor, id:
   });
 }
 
-/** "Take next call": the most pressing request nobody holds, or null when there is none. */
-export async function claimNextCallback(db: Kysely<Database>, actor: StaffActor, now: Date): Promise<{ id: string; reference: string } | null> {
+function lapsesFrom(now: Date) {
+  return { urgent: claimLapsesAt(now, true), standard: claimLapsesAt(now, false) };
+}
+
+/**
+ * "Take next call": the request this adviser already holds, if any, so nobody gathers calls
+ * they have not made; otherwise the most pressing request nobody holds; null when none waits.
+ */
+export async function claimNextCallback(
+  db: Kysely<Database>,
+  actor: StaffActor,
+  now: Date,
+): Promise<{ id: string; reference: string; isAlreadyYours: boolean } | null> {
   return db.transaction().execute(async (trx) => {
-    const claimed = await claimNextFree(trx, actor.userId, now, claimLapsesAt(now));
+    const held = await findOwnOpenClaim(trx, actor.userId, now);
+    if (held) return { ...held, isAlreadyYours: true };
+    const claimed = await claimNextFree(trx, actor.userId, now, lapsesFrom(now));
     if (!claimed) return null;
     await recordChange(trx, actor, 'callbacks.claimed', claimed.id);
-    return claimed;
+    return { ...claimed, isAlreadyYours: false };
   });
 }
 
@@ -228,7 +243,7 @@ export async function assignCallback(
     const locked = await lockCallback(trx, input.id);
     if (!locked) throw notFound('That callback request does not exist');
     if (locked.status !== 'open') throw conflict('This request is no longer waiting for a call');
-    await updateCallback(trx, input.id, { claimed_by: input.adviserId, claim_expires_at: claimLapsesAt(now) }, now);
+    await updateCallback(trx, input.id, { claimed_by: input.adviserId, claim_expires_at: claimLapsesAt(now, locked.urgencyReason !== null) }, now);
     await recordChange(trx, actor, 'callbacks.assigned', input.id, { from: locked.claimedBy, to: input.adviserId });
   });
 }
@@ -238,17 +253,21 @@ type RequestStatus = CallbackStatus;
 /** Where a request goes after a call with this outcome. */
 function afterCall(
   outcome: AttemptInput['outcome'],
-  unansweredSoFar: number,
+  request: { unansweredCount: number; dueAt: Date; isUrgent: boolean },
   callBackAt: Date | undefined,
   now: Date,
 ): { status: RequestStatus; dueAt: Date | null; unansweredCount: number } {
+  const unansweredSoFar = request.unansweredCount;
   switch (outcome) {
     case 'answered':
       return { status: 'answered', dueAt: null, unansweredCount: unansweredSoFar };
     case 'no_answer':
     case 'voicemail': {
+      if (!countsAsScheduledRetry(now, request.dueAt, unansweredSoFar)) {
+        return { status: 'open', dueAt: request.dueAt, unansweredCount: unansweredSoFar };
+      }
       const unansweredCount = unansweredSoFar + 1;
-      const retryAt = nextDueAfterUnanswered(now, unansweredCount);
+      const retryAt = nextDueAfterUnanswered(now, unansweredCount, request.isUrgent);
       return retryAt === 'unreachable'
         ? { status: 'unreachable', dueAt: null, unansweredCount }
         : { status: 'open', dueAt: retryAt, unansweredCount };
@@ -281,7 +300,12 @@ export async function logAttempt(
       throw conflict(isHeldByOther ? 'Another adviser has claimed this request' : 'Claim this request before logging a call');
     }
 
-    const next = afterCall(input.outcome, locked.unansweredCount, input.callBackAt, now);
+    const next = afterCall(
+      input.outcome,
+      { unansweredCount: locked.unansweredCount, dueAt: locked.dueAt, isUrgent: locked.urgencyReason !== null },
+      input.callBackAt,
+      now,
+    );
     await insertAttempt(trx, {
       callbackId: input.id,
       adviserId: actor.userId,
@@ -299,7 +323,7 @@ export async function logAttempt(
         unanswered_count: next.unansweredCount,
         // An answered call keeps the adviser's claim while they open the case.
         claimed_by: next.status === 'answered' ? actor.userId : null,
-        claim_expires_at: next.status === 'answered' ? claimLapsesAt(now) : null,
+        claim_expires_at: next.status === 'answered' ? claimLapsesAt(now, locked.urgencyReason !== null) : null,
       },
       now,
     );

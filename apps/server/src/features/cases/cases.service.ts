@@ -107,7 +107,7 @@ export async function openFromInboundCall(
       clientName: call.clientName,
       phoneE164: call.phone,
       email: call.email,
-      substances: call.substances ?? [],
+      substances: call.consentToHealthData ? (call.substances ?? []) : [],
       urgencyReason: urgencyOf({ immediateDanger: call.immediateDanger, message: call.notes }),
       consents: {
         toContact: call.consentToContact,
