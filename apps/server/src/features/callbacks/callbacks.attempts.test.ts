@@ -257,6 +257,24 @@ describe("the team overview's SLA for today", () => {
 
     const overview = await callerFor(db(), lead, { now: TUESDAY_10AM }).callbacks.teamOverview();
 
-    expect(overview).toEqual({ totals: { live: 0, urgent: 0, overdue: 0 }, slaToday: { due: 0, met: 0, percentage: null }, claimsByAdviser: [] });
+    expect(overview).toEqual({
+      totals: { live: 0, urgent: 0, overdue: 0 },
+      slaToday: { due: 0, met: 0, percentage: null },
+      claimsByAdviser: [],
+      unreachable: [],
+    });
+  });
+
+  it('lists who could not be reached this week, so a team lead can reopen them', async () => {
+    const request = await submitCallback(db(), { fullName: 'Alex Away' });
+    const adviser = await createUser(db());
+    const lead = await createUser(db(), { role: 'team_lead' });
+    await makeUnreachable(adviser, request.id);
+
+    const overview = await callerFor(db(), lead, { now: CALLS.fourth }).callbacks.teamOverview();
+
+    expect(overview.unreachable).toEqual([
+      { id: request.id, reference: request.reference, fullName: 'Alex Away', attemptCount: 4, markedAt: CALLS.fourth },
+    ]);
   });
 });

@@ -345,3 +345,15 @@ export async function countLiveClaimsByAdviser(db: Kysely<Database>, now: Date) 
     .orderBy('users.full_name')
     .execute();
 }
+
+/** Requests given up on as unreachable lately, newest first: a team lead may reopen them. */
+export async function findRecentlyUnreachable(db: Kysely<Database>, since: Date, limit: number) {
+  return db
+    .selectFrom('callback_requests')
+    .select(['id', 'reference', 'full_name as fullName', 'attempt_count as attemptCount', 'updated_at as markedAt'])
+    .where('status', '=', 'unreachable')
+    .where('updated_at', '>=', since)
+    .orderBy('updated_at', 'desc')
+    .limit(limit)
+    .execute();
+}

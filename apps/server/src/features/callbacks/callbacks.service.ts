@@ -35,6 +35,7 @@ import {
   findClaimState,
   findQueue,
   findRequestByIdempotencyKey,
+  findRecentlyUnreachable,
   findSlaSince,
   insertAttempt,
   insertCallbackRequest,
@@ -378,6 +379,7 @@ export async function openCaseFromCallback(
               toHealthDataText: locked.consentToHealthDataText,
               givenAt: locked.requestedAt,
             },
+            openedAt: now,
           })),
           isNew: true,
         };
@@ -394,15 +396,17 @@ export async function requestsForCase(db: Kysely<Database>, caseId: string) {
   return requests.map((request) => ({ ...request, attempts: attempts.filter((attempt) => attempt.callbackId === request.id) }));
 }
 
-/** What a team lead watches: overdue and urgent counts, today's SLA, who holds what. */
+/** What a team lead watches: overdue and urgent counts, today's SLA, who holds what, who we could not reach. */
 export async function teamOverview(db: Kysely<Database>, now: Date) {
-  const [totals, sla, claims] = await Promise.all([
+  const [totals, sla, claims, unreachable] = await Promise.all([
     countQueue(db, now),
     findSlaSince(db, startOfLondonDay(now), now),
     countLiveClaimsByAdviser(db, now),
+    findRecentlyUnreachable(db, new Date(now.getTime() - 7 * 86_400_000), 20),
   ]);
   return {
     totals,
+    unreachable,
     slaToday: { ...sla, percentage: sla.due === 0 ? null : Math.round((sla.met / sla.due) * 100) },
     claimsByAdviser: claims.map((claim) => ({ ...claim, claims: Number(claim.claims) })),
   };

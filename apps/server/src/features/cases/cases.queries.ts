@@ -39,6 +39,7 @@ export async function findCasesByContact(db: Kysely<Database>, contact: { phoneE
       return eb.or(matches);
     })
     .orderBy('created_at', 'desc')
+    .orderBy('reference', 'desc')
     .limit(limit)
     .execute();
 }

@@ -22,6 +22,7 @@ export interface NewEnquiry {
   urgencyReason: UrgencyReason | null;
   consents: { toContact: boolean; toContactText: string; toHealthData: boolean; toHealthDataText: string; givenAt: Date };
   notes?: string;
+  openedAt: Date;
 }
 
 /** Opens a case in stage Enquiry, assigned to the adviser who opened it. Call inside a transaction. */
@@ -43,6 +44,8 @@ export async function openEnquiry(trx: Kysely<Database>, actor: StaffActor, enqu
     notes: enquiry.notes ?? null,
     assigned_adviser_id: actor.userId,
     opened_by: actor.userId,
+    created_at: enquiry.openedAt,
+    stage_changed_at: enquiry.openedAt,
   });
   await recordAudit(trx, {
     actorUserId: actor.userId,
@@ -117,6 +120,7 @@ export async function openFromInboundCall(
         givenAt: now,
       },
       notes: call.notes,
+      openedAt: now,
     });
     return { reference: created.reference, isNew: true };
   });

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type ReactNode, type Ref } from 'react';
 import { FieldMessages } from './field';
 
 interface Option<Value> {
@@ -21,6 +21,8 @@ interface ChoiceGroupProps<Value> {
   isInline?: boolean;
   columns?: number;
   children?: ReactNode;
+  /** Receives the first option, so a form can move focus to the question when it is wrong. */
+  firstInputRef?: Ref<HTMLInputElement>;
 }
 
 /** A fieldset of radios or checkboxes, whose legend a screen reader reads with each option. */
@@ -37,6 +39,7 @@ export function ChoiceGroup<Value extends string | boolean>({
   isInline = false,
   columns,
   children,
+  firstInputRef,
 }: ChoiceGroupProps<Value>) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
@@ -56,6 +59,7 @@ export function ChoiceGroup<Value extends string | boolean>({
           return (
             <div className="choice" key={String(option.value)}>
               <input
+                ref={index === 0 ? firstInputRef : undefined}
                 id={optionId}
                 type={type}
                 name={name}

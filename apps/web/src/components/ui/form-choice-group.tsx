@@ -32,6 +32,7 @@ export function FormChoiceGroup<Values extends FieldValues, Value extends string
           value={field.value as Value | Value[] | undefined}
           onChange={(value) => field.onChange(value)}
           onBlur={field.onBlur}
+          firstInputRef={field.ref}
           error={error ?? fieldState.error?.message}
         />
       )}

@@ -30,3 +30,13 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
     </div>
   );
 }
+
+/** A record that does not exist, or that this person may not see: the same answer for both. */
+export function NotFoundState({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <div className="page-state">
+      <h1>{title}</h1>
+      <p>{children}</p>
+    </div>
+  );
+}

@@ -1,18 +1,18 @@
 import { attemptOutcomeLabel, forWhomLabels } from '@harbour/shared/callbacks';
 import { callWindows } from '@harbour/shared/callback-rules';
-import { formatDateTime } from '@harbour/shared/format';
+import { formatDateTime, formatWhen } from '@harbour/shared/format';
 import { can } from '@harbour/shared/permissions';
 import { formatUkPhone } from '@harbour/shared/phone';
 import type { Role } from '@harbour/shared/roles';
 import { substanceLabel } from '@harbour/shared/substances';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { CrisisPanel } from '../../components/crisis-panel';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
-import { ErrorState, LoadingState } from '../../components/ui/page-states';
-import { messageOf, useTRPC, type RouterOutputs } from '../../lib/trpc';
+import { ErrorState, LoadingState, NotFoundState } from '../../components/ui/page-states';
+import { errorCodeOf, messageOf, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useNow } from '../../lib/use-now';
 import { AssignControl } from './assign-control';
 import { DueIn, statusLabels, UrgencyBadge } from './callback-badges';
@@ -41,7 +41,8 @@ export function CallbackPage({ id, user, renderPreviousContacts }: CallbackPageP
   const now = useNow();
   useLiveCallbacks();
   const callback = useQuery(trpc.callbacks.byId.queryOptions({ id }));
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const handedOver = (useLocation().state as { notice?: string } | null)?.notice;
+  const [outcome, setOutcome] = useState<Outcome | null>(handedOver ? { tone: 'error', message: handedOver } : null);
   const canSupervise = can(user.role, 'callbacks:supervise');
   const queryClient = useQueryClient();
   const report = (error: unknown) => setOutcome({ tone: 'error', message: messageOf(error) });
@@ -67,6 +68,13 @@ export function CallbackPage({ id, user, renderPreviousContacts }: CallbackPageP
   }, [callback.data]);
 
   if (callback.isPending) return <LoadingState label="Loading the request…" />;
+  if (errorCodeOf(callback.error) === 'NOT_FOUND') {
+    return (
+      <NotFoundState title="Callback request not found">
+        It may have been mistyped. <Link to="/queue">Back to the callback queue</Link>
+      </NotFoundState>
+    );
+  }
   if (callback.isError) return <ErrorState message={messageOf(callback.error)} onRetry={() => void callback.refetch()} />;
   const request = callback.data;
   const isMine = request.claimedById === user.id;
@@ -83,8 +91,21 @@ export function CallbackPage({ id, user, renderPreviousContacts }: CallbackPageP
             {request.fullName} <span className="heading-reference">{request.reference}</span>
           </h1>
           <p className="page-header__meta">
-            {statusLabels[request.status]} · <DueIn dueAt={request.dueAt} now={now} status={request.status} /> · {request.attemptCount}{' '}
-            {request.attemptCount === 1 ? 'call' : 'calls'} so far · {isMine ? 'Claimed by you' : request.claimedByName ? `Claimed by ${request.claimedByName}` : 'Not claimed'}{' '}
+            {statusLabels[request.status]}
+            {request.status === 'open' && (
+              <>
+                {' · '}
+                <DueIn dueAt={request.dueAt} now={now} status={request.status} />
+              </>
+            )}{' '}
+            · {request.attemptCount}{' '}
+            {request.attemptCount === 1 ? 'call' : 'calls'} so far · {isMine
+              ? request.status === 'open' && request.claimExpiresAt
+                ? `Claimed by you until ${formatWhen(request.claimExpiresAt, now)} unless you log a call`
+                : 'Claimed by you'
+              : request.claimedByName
+                ? `Claimed by ${request.claimedByName}`
+                : 'Not claimed'}{' '}
             <UrgencyBadge reason={request.urgencyReason} />
           </p>
         </div>
@@ -107,7 +128,7 @@ export function CallbackPage({ id, user, renderPreviousContacts }: CallbackPageP
         </div>
       </div>
 
-      {request.immediateDanger && <CrisisPanel audience="staff" />}
+      {request.urgencyReason && request.status !== 'case_opened' && <CrisisPanel audience="staff" reason={request.urgencyReason} />}
       {outcome && <Alert tone={outcome.tone}>{outcome.message}</Alert>}
 
       <div className="two-columns">
@@ -136,7 +157,7 @@ export function CallbackPage({ id, user, renderPreviousContacts }: CallbackPageP
               {request.consentToContact ? 'Agreed' : 'Did not agree'} on {formatDateTime(request.requestedAt)}: “{request.consentToContactText}”
             </li>
             <li>
-              {request.consentToHealthData ? 'Agreed' : 'Did not agree'}: “{request.consentToHealthDataText}”
+              {request.consentToHealthData ? 'Agreed' : 'Did not agree'} on {formatDateTime(request.requestedAt)}: “{request.consentToHealthDataText}”
             </li>
           </ul>
         </section>

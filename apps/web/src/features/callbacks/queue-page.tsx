@@ -10,7 +10,7 @@ import { messageOf, useTRPC } from '../../lib/trpc';
 import { useNow } from '../../lib/use-now';
 import { QueueRow, type QueueItem } from './queue-row';
 import { TeamOverview } from './team-overview';
-import { useLiveCallbacks } from './use-live-callbacks';
+import { useIsStale, useLiveCallbacks } from './use-live-callbacks';
 
 const liveLabels = { live: 'Live', connecting: 'Connecting…', interrupted: 'Reconnecting…' } as const;
 
@@ -36,7 +36,11 @@ export function QueuePage({ user }: { user: { id: string; role: Role } }) {
   const claimNext = useMutation(
     trpc.callbacks.claimNext.mutationOptions({
       onSuccess: (claimed) =>
-        claimed ? navigate(`/callbacks/${claimed.id}`) : setNotice({ tone: 'info', message: 'Nobody is waiting for a call right now.' }),
+        claimed
+          ? navigate(`/callbacks/${claimed.id}`, {
+              state: claimed.isAlreadyYours ? { notice: `You already hold ${claimed.reference}: make that call first.` } : undefined,
+            })
+          : setNotice({ tone: 'info', message: 'Nobody is waiting for a call right now.' }),
       onError: (error) => setNotice({ tone: 'error', message: messageOf(error) }),
     }),
   );
@@ -45,6 +49,8 @@ export function QueuePage({ user }: { user: { id: string; role: Role } }) {
       onError: (error) => setNotice({ tone: 'error', message: messageOf(error) }),
     }),
   );
+  const waitingUrgent = (queue.data?.items ?? []).filter((item) => item.urgencyReason && item.status === 'open' && item.claimedById === null);
+  const isStale = useIsStale(liveness);
   const busyId = claim.isPending ? (claim.variables?.id ?? null) : release.isPending ? (release.variables?.id ?? null) : null;
 
   return (
@@ -73,6 +79,17 @@ export function QueuePage({ user }: { user: { id: string; role: Role } }) {
         </div>
       </div>
 
+      {isStale && (
+        <Alert tone="error">
+          Live updates have stopped: this queue may be out of date. Harbour is reconnecting; reload the page if this lasts.
+        </Alert>
+      )}
+      {waitingUrgent.length > 0 && (
+        <Alert tone="error">
+          {waitingUrgent.length === 1 ? '1 urgent request is' : `${waitingUrgent.length} urgent requests are`} waiting for someone to
+          call: {waitingUrgent.map((item) => item.reference).join(', ')}. Take urgent calls first.
+        </Alert>
+      )}
       {notice && <Alert tone={notice.tone}>{notice.message}</Alert>}
       {canSupervise && <TeamOverview />}
 

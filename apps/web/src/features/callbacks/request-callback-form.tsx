@@ -6,6 +6,7 @@ import {
   forWhomOptions,
   type CallbackRequestInput,
 } from '@harbour/shared/callbacks';
+import { HELPLINE_PHONE } from '@harbour/shared/helpline';
 import { fromLondonInput, toLondonInput } from '@harbour/shared/london-time';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
@@ -19,7 +20,7 @@ import { Button } from '../../components/ui/button';
 import { TextAreaField } from '../../components/ui/text-area-field';
 import { TextField } from '../../components/ui/text-field';
 import { useServerErrors, useZodForm } from '../../lib/form';
-import { useTRPC, type RouterOutputs } from '../../lib/trpc';
+import { errorCodeOf, useTRPC, type RouterOutputs } from '../../lib/trpc';
 
 export type RequestReceipt = RouterOutputs['callbacks']['request'] & { bestTimeKind: string };
 
@@ -60,9 +61,15 @@ export function RequestCallbackForm({ onSent }: { onSent: (receipt: RequestRecei
     }),
   );
 
+  // A dropped connection: say so plainly, and give the person another way to reach us.
+  const isUnreachable = send.isError && errorCodeOf(send.error) === undefined;
+  const failureText = isUnreachable
+    ? `We couldn't send your request: the connection failed. Your answers are still here. Press "Request a callback" to try again, or call us free on ${HELPLINE_PHONE}.`
+    : failure;
+
   useEffect(() => {
-    if (failure) failureRef.current?.focus();
-  }, [failure]);
+    if (failureText) failureRef.current?.focus();
+  }, [failureText]);
 
   const { errors } = form.formState;
   const bestTimeKind = form.watch('bestTime.kind');
@@ -73,9 +80,9 @@ export function RequestCallbackForm({ onSent }: { onSent: (receipt: RequestRecei
 
   return (
     <form noValidate onSubmit={submitWith((values) => send.mutate(values))} className="public-form">
-      {failure && (
+      {failureText && (
         <Alert tone="error" ref={failureRef}>
-          {failure}
+          {failureText}
         </Alert>
       )}
 
@@ -126,7 +133,12 @@ export function RequestCallbackForm({ onSent }: { onSent: (receipt: RequestRecei
         )}
       </FormChoiceGroup>
 
-      <SubstanceChoices control={form.control} name="substances" legend="What is the concern about? (optional)" hint="Choose any that apply." />
+      <SubstanceChoices
+        control={form.control}
+        name="substances"
+        legend="What is the concern about? (optional)"
+        hint="Choose any that apply. We keep this only if you agree below to us recording health information."
+      />
 
       <TextAreaField
         label="Anything you would like us to know (optional)"
@@ -136,7 +148,11 @@ export function RequestCallbackForm({ onSent }: { onSent: (receipt: RequestRecei
         {...form.register('message')}
       />
       <p className="field__counter" aria-live="polite">
-        {messageLength > MESSAGE_LIMIT - 100 ? `${MESSAGE_LIMIT - messageLength} characters left` : ''}
+        {messageLength > MESSAGE_LIMIT
+          ? `${(messageLength - MESSAGE_LIMIT).toLocaleString('en-GB')} characters over the limit`
+          : messageLength > MESSAGE_LIMIT - 100
+            ? `${MESSAGE_LIMIT - messageLength} characters left`
+            : ''}
       </p>
 
       <CheckboxField label={CONSENT_TO_CONTACT_TEXT} error={errors.consentToContact?.message} {...form.register('consentToContact')} />

@@ -1,6 +1,7 @@
 import { formatDate, formatWhen } from '@harbour/shared/format';
 import { FUNDING_DISCLOSURE, HELPLINE_PHONE } from '@harbour/shared/helpline';
 import { useEffect, useRef, useState } from 'react';
+import { CrisisPanel } from '../../components/crisis-panel';
 import { Button } from '../../components/ui/button';
 import { RequestCallbackForm, type RequestReceipt } from './request-callback-form';
 
@@ -44,9 +45,11 @@ export function RequestCallbackPage() {
               miss you we will try again.
             </p>
             {receipt.isUrgent && (
-              <p>
-                <strong>We are treating this as urgent.</strong> If anyone is in danger now, call 999.
-              </p>
+              <CrisisPanel audience="public">
+                <p>
+                  <strong>We are treating this as urgent.</strong> Do not wait for our call if anyone is in danger now.
+                </p>
+              </CrisisPanel>
             )}
             <p>
               If you would rather not wait, call us on <a href={`tel:${HELPLINE_PHONE.replace(/\s/g, '')}`}>{HELPLINE_PHONE}</a> and

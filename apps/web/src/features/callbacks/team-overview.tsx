@@ -1,4 +1,6 @@
+import { formatDateTime } from '@harbour/shared/format';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/ui/page-states';
 import { messageOf, useTRPC } from '../../lib/trpc';
 
@@ -8,7 +10,7 @@ export function TeamOverview() {
   const overview = useQuery({ ...trpc.callbacks.teamOverview.queryOptions(), refetchInterval: 60_000 });
   if (overview.isPending) return <LoadingState label="Loading the team view…" />;
   if (overview.isError) return <ErrorState message={messageOf(overview.error)} onRetry={() => void overview.refetch()} />;
-  const { totals, slaToday, claimsByAdviser } = overview.data;
+  const { totals, slaToday, claimsByAdviser, unreachable } = overview.data;
   return (
     <section className="team-overview" aria-labelledby="team-overview-heading">
       <h2 id="team-overview-heading">Team today</h2>
@@ -39,6 +41,19 @@ export function TeamOverview() {
           {claimsByAdviser.map((adviser) => (
             <li key={adviser.adviserId}>
               {adviser.fullName}: <strong>{adviser.claims}</strong>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Could not be reached (last 7 days)</h3>
+      {unreachable.length === 0 ? (
+        <p className="muted">Nobody.</p>
+      ) : (
+        <ul className="claims-list">
+          {unreachable.map((request) => (
+            <li key={request.id}>
+              <Link to={`/callbacks/${request.id}`}>{request.reference}</Link> {request.fullName}, {request.attemptCount} calls, marked{' '}
+              {formatDateTime(request.markedAt)}
             </li>
           ))}
         </ul>

@@ -5,8 +5,10 @@ import { formatUkPhone } from '@harbour/shared/phone';
 import { substanceLabel } from '@harbour/shared/substances';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { ErrorState, LoadingState } from '../../components/ui/page-states';
-import { messageOf, useTRPC } from '../../lib/trpc';
+import { Link } from 'react-router';
+import { CrisisPanel } from '../../components/crisis-panel';
+import { ErrorState, LoadingState, NotFoundState } from '../../components/ui/page-states';
+import { errorCodeOf, messageOf, useTRPC } from '../../lib/trpc';
 
 function daysSince(date: Date): number {
   return Math.floor((Date.now() - date.getTime()) / 86_400_000);
@@ -22,12 +24,23 @@ export function CasePage({ reference }: { reference: string }) {
   }, [reference]);
 
   if (record.isPending) return <LoadingState label="Loading the case…" />;
+  if (errorCodeOf(record.error) === 'NOT_FOUND') {
+    return (
+      <NotFoundState title={`Case ${reference} not found`}>
+        Check the reference: case references look like H-2026-00042. <Link to="/queue">Back to the callback queue</Link>
+      </NotFoundState>
+    );
+  }
   if (record.isError) return <ErrorState message={messageOf(record.error)} onRetry={() => void record.refetch()} />;
   const found = record.data;
   const days = daysSince(found.stageChangedAt);
 
   return (
     <>
+      <p className="breadcrumb">
+        <Link to="/queue">Callback queue</Link>
+      </p>
+      {found.urgencyReason && found.stage !== 'closed' && <CrisisPanel audience="staff" reason={found.urgencyReason} />}
       <header className="case-header">
         <h1>
           {found.clientName ?? 'Client not yet named'} <span className="heading-reference">{found.reference}</span>
@@ -65,7 +78,7 @@ export function CasePage({ reference }: { reference: string }) {
               {found.consentToContact ? 'Agreed' : 'Did not agree'} on {formatDateTime(found.consentedAt)}: “{found.consentToContactText}”
             </li>
             <li>
-              {found.consentToHealthData ? 'Agreed' : 'Did not agree'}: “{found.consentToHealthDataText}”
+              {found.consentToHealthData ? 'Agreed' : 'Did not agree'} on {formatDateTime(found.consentedAt)}: “{found.consentToHealthDataText}”
             </li>
           </ul>
           {found.notes && (

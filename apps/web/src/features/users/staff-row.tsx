@@ -20,6 +20,8 @@ export function StaffRow({ member, isCurrentUser, onOutcome, onSetPassword }: St
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [isConfirmingDeactivation, setIsConfirmingDeactivation] = useState(false);
+  // A role changes only when the manager presses Save: arrowing through the list must not promote anyone.
+  const [chosenRole, setChosenRole] = useState<Role>(member.role);
 
   const update = useMutation(
     trpc.users.update.mutationOptions({
@@ -48,15 +50,33 @@ export function StaffRow({ member, isCurrentUser, onOutcome, onSetPassword }: St
       </th>
       <td>{member.email}</td>
       <td>
-        <SelectField
-          label={`Role for ${member.fullName}`}
-          isLabelHidden
-          options={roleOptions}
-          value={member.role}
-          disabled={isCurrentUser || !member.isActive || update.isPending}
-          title={selfNote}
-          onChange={(event) => update.mutate({ id: member.id, role: event.target.value as Role, version: member.version })}
-        />
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            update.mutate({ id: member.id, role: chosenRole, version: member.version });
+          }}
+        >
+          <SelectField
+            label={`Role for ${member.fullName}`}
+            isLabelHidden
+            options={roleOptions}
+            value={chosenRole}
+            disabled={isCurrentUser || !member.isActive || update.isPending}
+            title={selfNote}
+            onChange={(event) => setChosenRole(event.target.value as Role)}
+          />
+          {chosenRole !== member.role && (
+            <>
+              <Button type="submit" isBusy={update.isPending}>
+                Save<span className="visually-hidden"> role for {member.fullName}</span>
+              </Button>
+              <Button variant="link" onClick={() => setChosenRole(member.role)}>
+                Undo
+              </Button>
+            </>
+          )}
+        </form>
       </td>
       <td>{member.isActive ? 'Active' : 'Deactivated'}</td>
       <td className="nowrap">{member.lastLoginAt ? formatDateTime(member.lastLoginAt) : 'Never'}</td>
