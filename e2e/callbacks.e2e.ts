@@ -192,6 +192,7 @@ describe.skipIf(skipReason() !== '')('callback requests', () => {
 
     await adviser.goto(`${baseUrl()}/queue`);
     await adviser.getByRole('link', { name: 'Log inbound call' }).click();
+    await adviser.getByRole('radio', { name: 'No', exact: true }).check();
     await adviser.getByLabel("Caller's name").fill('Morgan Returning');
     await adviser.getByLabel('Phone number').fill(phone.replace(/^0/, '+44 '));
     await adviser.getByRole('link', { name: caseReference }).waitFor();

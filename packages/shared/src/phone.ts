@@ -14,3 +14,11 @@ export function toUkE164(input: string): string | null {
 export function formatUkPhone(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatNational() ?? e164;
 }
+
+/** What an adviser has typed of a phone number and email, as the keys records are stored under. */
+export function contactKeys(typed: { phone?: string; email?: string }): { phoneE164?: string; email?: string } {
+  return {
+    phoneE164: typed.phone ? (toUkE164(typed.phone) ?? undefined) : undefined,
+    email: typed.email?.trim().toLowerCase() || undefined,
+  };
+}

@@ -357,3 +357,21 @@ export async function findRecentlyUnreachable(db: Kysely<Database>, since: Date,
     .limit(limit)
     .execute();
 }
+
+/** Live requests from the same phone or email: an inbound call may be one of them calling back. */
+export async function findLiveByContact(db: Kysely<Database>, contact: { phoneE164?: string; email?: string }) {
+  if (!contact.phoneE164 && !contact.email) return [];
+  return db
+    .selectFrom('callback_requests')
+    .select(['id', 'reference', 'full_name as fullName', 'status', 'attempt_count as attemptCount', 'requested_at as requestedAt'])
+    .where('status', 'in', LIVE_STATUSES)
+    .where((eb) => {
+      const matches = [];
+      if (contact.phoneE164) matches.push(eb('phone_e164', '=', contact.phoneE164));
+      if (contact.email) matches.push(eb('email', '=', contact.email));
+      return eb.or(matches);
+    })
+    .orderBy('requested_at', 'desc')
+    .limit(10)
+    .execute();
+}

@@ -151,3 +151,19 @@ describe('who may work the queue', () => {
     ]);
   });
 });
+
+describe('callbacks.waitingForContact: an inbound caller who is already in the queue', () => {
+  it('finds their waiting request by the number typed in any UK form, and not once it is done', async () => {
+    const waiting = await submitCallback(db(), { fullName: 'Gareth Morgan', phone: '07400 100207' });
+    await submitCallback(db(), { fullName: 'Someone Else', phone: '07400 100299' });
+    const adviser = await createUser(db());
+    const caller = callerFor(db(), adviser, { now: TUESDAY_10AM });
+
+    const found = await caller.callbacks.waitingForContact({ phone: '+44 7400 100207' });
+
+    expect(found).toEqual([expect.objectContaining({ id: waiting.id, reference: waiting.reference, fullName: 'Gareth Morgan', attemptCount: 0 })]);
+    await caller.callbacks.claim({ id: waiting.id });
+    await caller.callbacks.logAttempt({ id: waiting.id, outcome: 'declined' });
+    expect(await caller.callbacks.waitingForContact({ phone: '07400100207' })).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import {
   logAttemptSchema,
   openCaseFromCallbackSchema,
 } from '@harbour/shared/callbacks';
+import { previousContactsSchema } from '@harbour/shared/cases';
 import { z } from 'zod';
 import { staffActor } from '../../actor';
 import { publicProcedure, requirePermission, router } from '../../trpc/init';
@@ -12,6 +13,7 @@ import {
   assignCallback,
   claimCallback,
   claimNextCallback,
+  findWaitingForContact,
   listQueue,
   logAttempt,
   openCaseFromCallback,
@@ -65,6 +67,11 @@ export const callbacksRouter = router({
   forCase: requirePermission('cases:read')
     .input(z.object({ caseId: z.uuid({ error: 'Unknown case' }) }))
     .query(({ ctx, input }) => requestsForCase(ctx.db, input.caseId)),
+
+  // For "Log inbound call": is this caller already waiting for us to ring them?
+  waitingForContact: requirePermission('callbacks:work')
+    .input(previousContactsSchema)
+    .query(({ ctx, input }) => findWaitingForContact(ctx.db, input)),
 
   teamOverview: requirePermission('callbacks:supervise').query(({ ctx }) => teamOverview(ctx.db, ctx.now())),
 

@@ -9,6 +9,7 @@ import {
   type logAttemptSchema,
 } from '@harbour/shared/callbacks';
 import { HELPLINE_PHONE } from '@harbour/shared/helpline';
+import { contactKeys } from '@harbour/shared/phone';
 import { can } from '@harbour/shared/permissions';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -32,6 +33,7 @@ import {
   findAttempts,
   findCallbackByCaseId,
   findCallbackById,
+  findLiveByContact,
   findClaimState,
   findQueue,
   findRequestByIdempotencyKey,
@@ -425,4 +427,9 @@ export async function sweepLapsedClaims(db: Kysely<Database>, now: Date): Promis
 
 export async function purgeOldRateLimitWindows(db: Kysely<Database>, now: Date): Promise<void> {
   await deleteRateLimitWindowsBefore(db, new Date(now.getTime() - 2 * RATE_WINDOW_MS));
+}
+
+/** Requests still waiting from whoever is on the phone, as the adviser types their number. */
+export function findWaitingForContact(db: Kysely<Database>, typed: { phone?: string; email?: string }) {
+  return findLiveByContact(db, contactKeys(typed));
 }

@@ -1,7 +1,7 @@
 import { CONSENT_TO_CONTACT_TEXT, CONSENT_TO_HEALTH_DATA_TEXT, type ForWhom } from '@harbour/shared/callbacks';
 import { urgencyOf, type UrgencyReason } from '@harbour/shared/callback-rules';
 import type { inboundCallSchema } from '@harbour/shared/cases';
-import { toUkE164 } from '@harbour/shared/phone';
+import { contactKeys } from '@harbour/shared/phone';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { StaffActor } from '../../actor';
@@ -73,10 +73,7 @@ export function findPreviousContacts(db: Kysely<Database>, contact: { phoneE164?
 
 /** The duplicate check as the adviser types: whatever they have of a phone number or email. */
 export function lookUpPreviousContacts(db: Kysely<Database>, typed: { phone?: string; email?: string }): Promise<PreviousContact[]> {
-  return findPreviousContacts(db, {
-    phoneE164: typed.phone ? (toUkE164(typed.phone) ?? undefined) : undefined,
-    email: typed.email?.trim().toLowerCase() || undefined,
-  });
+  return findPreviousContacts(db, contactKeys(typed));
 }
 
 type InboundCall = z.output<typeof inboundCallSchema>;

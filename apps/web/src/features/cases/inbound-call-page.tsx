@@ -30,7 +30,8 @@ export function InboundCallPage() {
     forWhom: 'self',
     clientName: '',
     substances: [],
-    immediateDanger: false,
+    // Not pre-answered: an adviser in a hurry must still ask.
+    immediateDanger: undefined as never,
     consentToContact: false as never,
     consentToHealthData: false,
     notes: '',
@@ -51,6 +52,7 @@ export function InboundCallPage() {
   const [phone = '', email = ''] = useDebounced(`${form.watch('phone') ?? ''}\n${form.watch('email') ?? ''}`).split('\n');
   const hasContact = Boolean(phone?.trim() || email?.trim());
   const previous = useQuery({ ...trpc.cases.previousContacts.queryOptions({ phone, email }), enabled: hasContact });
+  const waiting = useQuery({ ...trpc.callbacks.waitingForContact.queryOptions({ phone, email }), enabled: hasContact });
   const { errors } = form.formState;
   const forWhom = form.watch('forWhom');
 
@@ -86,6 +88,20 @@ export function InboundCallPage() {
         </FormPanel>
         <section className="panel" aria-live="polite" aria-labelledby="duplicate-heading">
           <h2 id="duplicate-heading">Have we spoken before?</h2>
+          {waiting.data && waiting.data.length > 0 && (
+            <div className="waiting-requests">
+              <h3>Waiting for our call</h3>
+              <p>This caller asked us to call them back. Open the request and log this call as answered, so nobody calls them again.</p>
+              <ul>
+                {waiting.data.map((request) => (
+                  <li key={request.id}>
+                    <Link to={`/callbacks/${request.id}`}>{request.reference}</Link> {request.fullName}, {request.attemptCount}{' '}
+                    {request.attemptCount === 1 ? 'call' : 'calls'} so far
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           {!hasContact ? (
             <p className="muted">Enter a phone number or email to check for earlier cases.</p>
           ) : previous.isPending ? (
