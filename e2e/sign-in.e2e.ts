@@ -1,10 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, mainNavigationLinks, openBrowser, screenshot, seriousAccessibilityViolations, signIn, skipReason, type Browser } from './support/browser';
 
 describe.skipIf(skipReason() !== '')('signing in', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await openBrowser();
+  });
+  afterEach(async () => {
+    await browser?.closePeople();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, mainNavigationLinks, openBrowser, screenshot, seriousAccessibilityViolations, signIn, skipReason, type Browser } from './support/browser';
 
 async function signInToStaffPage(page: Page): Promise<void> {
@@ -22,6 +22,9 @@ describe.skipIf(skipReason() !== '')('managing staff', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await openBrowser();
+  });
+  afterEach(async () => {
+    await browser?.closePeople();
   });
   afterAll(async () => {
     await browser?.close();

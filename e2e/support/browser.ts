@@ -11,6 +11,8 @@ export const skipReason = (): string => inject('skipReason');
 export interface Browser {
   /** A page in a browser context of its own: one person, with their own cookies. */
   newPage(): Promise<Page>;
+  /** Closes everyone's pages, so a failed test leaves no live stream behind for the next. */
+  closePeople(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,9 @@ export async function openBrowser(): Promise<Browser> {
       // Closing the page closes its person's context; the browser may already be going.
       page.once('close', () => void context.close().catch(() => undefined));
       return page;
+    },
+    closePeople: async () => {
+      await Promise.all(browser.contexts().map((context) => context.close().catch(() => undefined)));
     },
     close: () => browser.close(),
   };

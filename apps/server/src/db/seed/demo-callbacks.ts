@@ -1,4 +1,5 @@
 import type { CallbackRequest } from '@harbour/shared/callbacks';
+import { londonHourOn } from '@harbour/shared/london-time';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database';
 import type { StaffActor } from '../../actor';
@@ -41,6 +42,28 @@ export async function seedDemoCallbacks(db: Kysely<Database>, adviser: StaffActo
   await claimCallback(db, adviser, earlierId, threeWeeksAgo);
   await logAttempt(db, adviser, { id: earlierId, outcome: 'answered', notes: 'Talked about options; she will talk to her daughter.' }, threeWeeksAgo);
   await openCaseFromCallback(db, adviser, { id: earlierId }, threeWeeksAgo);
+
+  // Three days ago four calls went unanswered, on schedule: a team lead may reopen it.
+  const unreachableAt = londonHourOn(now, 10, -3);
+  const unreached = await requestCallback(
+    db,
+    {
+      ...demoRequest({ fullName: 'Jordan Blake', phone: '07400 100213', forWhom: 'self', bestTime: { kind: 'asap' }, substances: ['cocaine'], immediateDanger: false, consentToHealthData: true, minutesAgo: 0 }),
+      idempotencyKey: 'demo-seed-unreachable',
+    },
+    { requestId: 'seed', clientIp: 'seed-unreachable', now: unreachableAt },
+  );
+  const unreachedId = await idOfReference(db, unreached.reference);
+  const scheduledCalls = [
+    new Date(unreachableAt.getTime() + 5 * 60_000),
+    new Date(unreachableAt.getTime() + 40 * 60_000),
+    new Date(unreachableAt.getTime() + 165 * 60_000),
+    new Date(londonHourOn(now, 9, -2).getTime() + 5 * 60_000),
+  ];
+  for (const calledAt of scheduledCalls) {
+    await claimCallback(db, adviser, unreachedId, calledAt);
+    await logAttempt(db, adviser, { id: unreachedId, outcome: 'no_answer' }, calledAt);
+  }
 
   for (const [index, request] of demoRequests.entries()) {
     const requestedAt = minutesAgo(now, request.minutesAgo);
