@@ -48,7 +48,10 @@ const app = createApp({
 });
 
 const server = app.listen(env.PORT, () => {
-  const lines = [`Harbour is running on ${env.HARBOUR_ORIGIN} (${database.kind} database)`];
+  const lines = [
+    `Harbour is running on ${env.HARBOUR_ORIGIN} (${database.kind} database)`,
+    `The public callback form is at ${env.HARBOUR_ORIGIN}/request-callback`,
+  ];
   if (!isProduction) lines.push(...demoSignInLines());
   console.log(lines.join('\n'));
 });

@@ -74,6 +74,9 @@ export function SignInPage() {
           </Button>
         </form>
         <p className="sign-in__help">Locked out or forgotten your password? Ask a manager on shift to set a new one.</p>
+        <p className="sign-in__help">
+          Looking for help for yourself or someone else? <a href="/request-callback">Ask us to call you back</a>.
+        </p>
       </div>
     </main>
   );
