@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, openBrowser, screenshot, seriousAccessibilityViolations, signIn, skipReason, type Browser } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, screenshot, seriousAccessibilityViolations, signIn, skipReason, useBrowser, type Browser } from './support/browser';
 import { fillCallbackRequest, newVisitor, sendCallbackRequest } from './support/public-form';
 
 let phoneSequence = 0;
@@ -25,16 +25,7 @@ async function logCall(page: Page, outcome: string): Promise<void> {
 }
 
 describe.skipIf(skipReason() !== '')('callback requests', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterEach(async () => {
-    await browser?.closePeople();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('a request from the public appears live in an adviser’s queue, who claims it, reaches them and opens the case', async () => {
     const adviser = await signedInAt(browser, 'adviser@harbour.test');

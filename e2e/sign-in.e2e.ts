@@ -1,17 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, mainNavigationLinks, openBrowser, screenshot, seriousAccessibilityViolations, signIn, skipReason, type Browser } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, mainNavigationLinks, screenshot, seriousAccessibilityViolations, signIn, skipReason, useBrowser } from './support/browser';
 
 describe.skipIf(skipReason() !== '')('signing in', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterEach(async () => {
-    await browser?.closePeople();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it.each([
     { email: 'adviser@harbour.test', landing: '/queue', links: ['Callback queue', 'Your account'] },

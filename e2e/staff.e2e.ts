@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, mainNavigationLinks, openBrowser, screenshot, seriousAccessibilityViolations, signIn, skipReason, type Browser } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, mainNavigationLinks, screenshot, seriousAccessibilityViolations, signIn, skipReason, useBrowser } from './support/browser';
 
 async function signInToStaffPage(page: Page): Promise<void> {
   await signIn(page, 'manager@harbour.test', 'harbour-demo');
@@ -19,16 +19,7 @@ async function addColleague(manager: Page, colleague: { fullName: string; email:
 }
 
 describe.skipIf(skipReason() !== '')('managing staff', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterEach(async () => {
-    await browser?.closePeople();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('lets a manager add a colleague, who can then sign in with their role', async () => {
     const email = `sam.okafor.${Date.now()}@harbour.test`;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { chromiumPath } from './chromium';
 
 export const baseUrl = (): string => inject('baseUrl');
@@ -43,6 +43,25 @@ export async function openBrowser(): Promise<Browser> {
     },
     close: () => browser.close(),
   };
+}
+
+/** One browser for the describe block it is called in, with everyone's pages closed after each test. */
+export function useBrowser(): Browser {
+  let browser: Browser | undefined;
+  const opened = (): Browser => {
+    if (!browser) throw new Error('The browser is opened in beforeAll: use it inside a test');
+    return browser;
+  };
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+  afterEach(async () => {
+    await browser?.closePeople();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return { newPage: () => opened().newPage(), closePeople: () => opened().closePeople(), close: () => opened().close() };
 }
 
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
