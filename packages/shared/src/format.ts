@@ -31,9 +31,11 @@ export function formatWhen(value: Date, now: Date): string {
 
 /** "in 12 min", "overdue by 1 h 5 min". */
 export function formatDueIn(dueAt: Date, now: Date): { text: string; isOverdue: boolean } {
-  const minutes = Math.round((dueAt.getTime() - now.getTime()) / 60_000);
+  const millis = dueAt.getTime() - now.getTime();
   const span = (total: number) => (total >= 60 ? `${Math.floor(total / 60)} h ${total % 60} min` : `${total} min`);
-  if (minutes < 0) return { text: `overdue by ${span(-minutes)}`, isOverdue: true };
+  // Past due by a second is overdue, as the queue's count has it: never "due now".
+  if (millis < 0) return { text: `overdue by ${span(Math.max(1, Math.floor(-millis / 60_000)))}`, isOverdue: true };
+  const minutes = Math.floor(millis / 60_000);
   if (minutes === 0) return { text: 'due now', isOverdue: false };
   return { text: `due in ${span(minutes)}`, isOverdue: false };
 }
