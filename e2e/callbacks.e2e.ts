@@ -54,7 +54,11 @@ describe.skipIf(skipReason() !== '')('callback requests', () => {
     await adviser.close();
   });
 
-  it('shows what to do at once when someone is in danger, and puts the request at the top as urgent', async () => {
+  it('shows what to do at once when someone is in danger, alerts a team lead wherever they are, and puts the request first', async () => {
+    const lead = await signedInAt(browser, 'lead@harbour.test');
+    await lead.getByRole('link', { name: 'Your account' }).click();
+    await lead.getByRole('heading', { name: 'Your account' }).waitFor();
+
     const visitor = await newVisitor(browser);
     await visitor.goto(`${baseUrl()}/request-callback`);
     await visitor.getByRole('radio', { name: 'Yes', exact: true }).check();
@@ -68,6 +72,9 @@ describe.skipIf(skipReason() !== '')('callback requests', () => {
     await fillCallbackRequest(visitor, { fullName: 'Casey Danger', phone: nextPhone(), isInDanger: true });
     const reference = await sendCallbackRequest(visitor);
     await visitor.getByText('We are treating this as urgent.').waitFor();
+
+    // The team lead is on another page: a banner tells them, live, without a reload.
+    await lead.getByRole('alert').filter({ hasText: 'waiting with nobody on it' }).getByRole('link', { name: reference }).waitFor({ timeout: 3_000 });
 
     // Urgent requests come before every other, in order of due time among themselves.
     const adviser = await signedInAt(browser, 'adviser@harbour.test');
@@ -145,7 +152,7 @@ describe.skipIf(skipReason() !== '')('callback requests', () => {
     await lead.getByRole('button', { name: 'Reopen for more calls' }).click();
     await lead.getByText('Reopened: the request is due now.').waitFor();
     await lead.getByRole('link', { name: 'Callback queue' }).first().click();
-    await lead.getByRole('link', { name: unreachableReference }).waitFor();
+    await lead.locator('tbody').getByRole('link', { name: unreachableReference }).waitFor();
   });
 
   it('a team lead sees who holds what and can release a claim, which the adviser sees go', async () => {

@@ -1,12 +1,15 @@
 import { roleLabels } from '@harbour/shared/roles';
 import { Suspense } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { can } from '@harbour/shared/permissions';
+import { UrgentWaitingAlert } from '../features/callbacks/urgent-waiting-alert';
 import { LoadingState } from '../components/ui/page-states';
 import { SignOutButton } from '../features/auth/sign-out-button';
 import { navigationFor } from './navigation';
 import type { SignedInUser } from './use-signed-in-user';
 
 export function AppShell({ user }: { user: SignedInUser }) {
+  const { pathname } = useLocation();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -31,6 +34,7 @@ export function AppShell({ user }: { user: SignedInUser }) {
           <SignOutButton />
         </div>
       </header>
+      {can(user.role, 'callbacks:supervise') && !pathname.startsWith('/queue') && <UrgentWaitingAlert />}
       <main id="main" className="shell__main" tabIndex={-1}>
         <Suspense fallback={<LoadingState label="Loading page…" />}>
           <Outlet context={{ user }} />

@@ -10,6 +10,7 @@ import { messageOf, useTRPC } from '../../lib/trpc';
 import { useNow } from '../../lib/use-now';
 import { QueueRow, type QueueItem } from './queue-row';
 import { TeamOverview } from './team-overview';
+import { urgentWaiting } from './urgent-waiting-alert';
 import { useIsStale, useLiveCallbacks } from './use-live-callbacks';
 
 const liveLabels = { live: 'Live', connecting: 'Connecting…', interrupted: 'Reconnecting…' } as const;
@@ -49,7 +50,7 @@ export function QueuePage({ user }: { user: { id: string; role: Role } }) {
       onError: (error) => setNotice({ tone: 'error', message: messageOf(error) }),
     }),
   );
-  const waitingUrgent = (queue.data?.items ?? []).filter((item) => item.urgencyReason && item.status === 'open' && item.claimedById === null);
+  const waitingUrgent = urgentWaiting(queue.data?.items ?? []);
   const isStale = useIsStale(liveness);
   const busyId = claim.isPending ? (claim.variables?.id ?? null) : release.isPending ? (release.variables?.id ?? null) : null;
 
