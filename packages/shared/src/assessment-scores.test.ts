@@ -12,7 +12,7 @@ import {
 } from './assessment';
 
 /** `met` criteria answered yes, the rest of the first `answered` answered no. */
-function criteriaAnswers(met: number, answered = criteria.length): CriteriaAnswers {
+function criteriaAnswers(met: number, answered: number = criteria.length): CriteriaAnswers {
   return Object.fromEntries(criteria.slice(0, answered).map((criterion, index) => [criterion.id, index < met]));
 }
 

@@ -372,9 +372,11 @@ export const riskLevels = ['low', 'medium', 'high', 'immediate'] as const;
 export type RiskLevel = (typeof riskLevels)[number];
 export const riskLevelLabels: Record<RiskLevel, string> = { low: 'Low', medium: 'Medium', high: 'High', immediate: 'Immediate' };
 
-type RiskFacts = Required<{ [F in Exclude<RiskFactor, 'suicidalThoughts'>]: boolean }> & { suicidalThoughts?: SuicidalThoughts };
+type RiskFacts = { [F in Exclude<RiskFactor, 'suicidalThoughts'>]: boolean } & { suicidalThoughts?: SuicidalThoughts };
 
-const countOf = (...facts: boolean[]) => facts.filter(Boolean).length;
+// Two medium factors together are high: injecting while pregnant, or pregnancy or injecting
+// with children in the home, put someone besides the client at risk.
+const twoOrMoreMediumFactors = (f: RiskFacts) => [f.injecting, f.pregnancy, f.childrenOrVulnerableAdultsAtHome].filter(Boolean).length >= 2;
 
 /*
  * The risk rules. The level is that of the highest row that applies and every applying row
@@ -387,9 +389,6 @@ const countOf = (...facts: boolean[]) => facts.filter(Boolean).length;
  *            that can hold mental health risk) and that a team lead should see.
  * medium     a risk to the client's health or to someone else that the clinic must plan for.
  * low        none of the above.
- *
- * Two medium factors together are high: injecting while pregnant, or pregnancy or injecting
- * with children in the home, put someone besides the client at risk.
  */
 const riskRules: ReadonlyArray<{ level: Exclude<RiskLevel, 'low'>; when: (facts: RiskFacts) => boolean; reason: string }> = [
   { level: 'immediate', when: (f) => f.suicidalThoughts === 'active_with_plan', reason: 'Thoughts of suicide with a plan or intent to act.' },
@@ -398,8 +397,7 @@ const riskRules: ReadonlyArray<{ level: Exclude<RiskLevel, 'low'>; when: (facts:
   { level: 'high',      when: (f) => f.harmToOthers,                            reason: 'May harm someone else.' },
   { level: 'high',      when: (f) => f.overdoseInLast12Months,                  reason: 'Has overdosed in the last 12 months.' },
   { level: 'high',      when: (f) => f.riskyWithdrawal,                         reason: 'Withdrawal could cause seizures: detox must be medically managed.' },
-  { level: 'high',      when: (f) => countOf(f.injecting, f.pregnancy, f.childrenOrVulnerableAdultsAtHome) >= 2,
-                                                                                reason: 'More than one of injecting, pregnancy and children or vulnerable adults at home.' },
+  { level: 'high',      when: twoOrMoreMediumFactors,                           reason: 'More than one of injecting, pregnancy and children or vulnerable adults at home.' },
   { level: 'medium',    when: (f) => f.injecting,                               reason: 'Injects drugs, with a risk of overdose and infection.' },
   { level: 'medium',    when: (f) => f.pregnancy,                               reason: 'Pregnant: substance use and withdrawal put the baby at risk too.' },
   { level: 'medium',    when: (f) => f.childrenOrVulnerableAdultsAtHome,        reason: 'Children or vulnerable adults at home: consider safeguarding.' },
