@@ -10,6 +10,7 @@ import { pinoHttp } from 'pino-http';
 import type { Database } from './db/database';
 import { isSchemaCurrent } from './db/migrate';
 import { resolveSession } from './features/sessions/sessions.service';
+import { addressForLimits } from './http/client-address';
 import { csrfGuard } from './http/csrf';
 import type { ChangeFeed } from './realtime/changes';
 import { safeError } from './logger';
@@ -27,6 +28,8 @@ export interface AppOptions {
   origin: string;
   isProduction: boolean;
   changes: ChangeFeed;
+  /** Express's "trust proxy": which proxies may tell Harbour the visitor's address. */
+  trustProxy?: string;
   /** The built web app; when absent the server answers the API only (tests, `pnpm dev`). */
   webDistDir?: string;
 }
@@ -37,10 +40,10 @@ function isEventStream(req: express.Request): boolean {
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9-]{8,64}$/;
 
-export function createApp({ db, logger, origin, isProduction, changes, webDistDir }: AppOptions): Express {
+export function createApp({ db, logger, origin, isProduction, changes, trustProxy = 'loopback', webDistDir }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
 
   app.use(
     pinoHttp({
@@ -133,7 +136,7 @@ export function createApp({ db, logger, origin, isProduction, changes, webDistDi
           sessionId: session?.sessionId ?? null,
           sessionExpired: sessionCookie.currentToken !== null && session === null,
           sessionCookie,
-          clientIp: req.ip ?? null,
+          clientIp: req.ip ? addressForLimits(req.ip) : null,
           now: () => new Date(),
           changes,
         };

@@ -19,6 +19,7 @@ describe('parseEnv', () => {
       DATABASE_URL: undefined,
       HARBOUR_DATA_DIR: '.data',
       HARBOUR_ORIGIN: 'http://localhost:3000',
+      HARBOUR_TRUST_PROXY: 'loopback',
       LOG_LEVEL: 'info',
     });
   });

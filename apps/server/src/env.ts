@@ -23,6 +23,15 @@ const envSchema = z
     HARBOUR_ORIGIN: z
       .url({ error: 'HARBOUR_ORIGIN must be an origin like https://harbour.example.org' })
       .optional(),
+    // Which proxies in front of Harbour to believe about the visitor's address (X-Forwarded-For):
+    // Express's "trust proxy" value: loopback, a hop count, or addresses and CIDR ranges.
+    HARBOUR_TRUST_PROXY: z
+      .string()
+      .trim()
+      .default('loopback')
+      .refine((value) => /^[\w.:/, -]+$/.test(value), {
+        error: 'HARBOUR_TRUST_PROXY must be loopback, a number of hops, or a comma-separated list of addresses or CIDR ranges',
+      }),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',

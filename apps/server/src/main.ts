@@ -42,6 +42,7 @@ const app = createApp({
   db: database.db,
   logger,
   changes,
+  trustProxy: env.HARBOUR_TRUST_PROXY,
   origin: env.HARBOUR_ORIGIN,
   isProduction,
   webDistDir: fileURLToPath(new URL('../../web/dist', import.meta.url)),
