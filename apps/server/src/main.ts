@@ -4,7 +4,7 @@ import { migrateToLatest } from './db/migrate';
 import { openConfiguredDatabase } from './db/open';
 import { demoSignInLines, seedDemoData } from './db/seed/demo-data';
 import { InvalidEnvError, parseEnv, type Env } from './env';
-import { purgeOldRateLimitWindows, sweepLapsedClaims } from './features/callbacks/callbacks.service';
+import { LAPSE_SWEEP_INTERVAL_MS, purgeOldRateLimitWindows, sweepLapsedClaims } from './features/callbacks/callbacks.service';
 import { purgeExpiredSessions } from './features/sessions/sessions.service';
 import { createLogger } from './logger';
 import { ChangeFeed } from './realtime/changes';
@@ -69,7 +69,7 @@ function every(intervalMs: number, name: string, job: () => Promise<unknown>): N
 
 // Housekeeping: each job is idempotent, so two server processes running it is harmless.
 const timers = [
-  every(60_000, 'lapsed claim sweep', () => sweepLapsedClaims(database.db, new Date())),
+  every(LAPSE_SWEEP_INTERVAL_MS, 'lapsed claim sweep', () => sweepLapsedClaims(database.db, new Date())),
   every(3_600_000, 'session sweep', () => purgeExpiredSessions(database.db)),
   every(3_600_000, 'rate limit sweep', () => purgeOldRateLimitWindows(database.db, new Date())),
 ];

@@ -110,3 +110,19 @@ describe('logAttemptSchema', () => {
     expect(logAttemptSchema.safeParse({ id, outcome: 'call_back_later', callBackAt: new Date(Date.now() + 3 * 60 * 60_000) }).success).toBe(true);
   });
 });
+
+describe('logging a call', () => {
+  const id = '3f1c2a52-8e2b-4a54-9d57-5c0d1f3e6b10';
+  const inAnHour = new Date(Date.now() + 3_600_000);
+
+  it('forgets a call-back time typed before another outcome was chosen', () => {
+    expect(logAttemptSchema.parse({ id, outcome: 'no_answer', callBackAt: inAnHour }).callBackAt).toBeUndefined();
+    expect(logAttemptSchema.parse({ id, outcome: 'call_back_later', callBackAt: inAnHour }).callBackAt).toEqual(inAnHour);
+  });
+
+  it('does not book a call back beyond the next 7 days', () => {
+    const inTenDays = new Date(Date.now() + 10 * 86_400_000);
+    const result = logAttemptSchema.safeParse({ id, outcome: 'call_back_later', callBackAt: inTenDays });
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['callBackAt', 'Choose a time within the next 7 days']]);
+  });
+});

@@ -117,10 +117,16 @@ export const logAttemptSchema = z
     error: 'Enter when they asked us to call back',
     path: ['callBackAt'],
   })
-  .refine((input) => input.callBackAt === undefined || input.callBackAt.getTime() > Date.now() - 60_000, {
+  .refine((input) => input.outcome !== 'call_back_later' || !input.callBackAt || input.callBackAt.getTime() > Date.now() - 60_000, {
     error: 'Choose a time in the future',
     path: ['callBackAt'],
-  });
+  })
+  .refine((input) => input.outcome !== 'call_back_later' || !input.callBackAt || input.callBackAt <= latestBookableAt(new Date()), {
+    error: 'Choose a time within the next 7 days',
+    path: ['callBackAt'],
+  })
+  // A time typed and then left behind when another outcome was chosen is not part of the call.
+  .transform((input) => (input.outcome === 'call_back_later' ? input : { ...input, callBackAt: undefined }));
 export type LogAttemptInput = z.input<typeof logAttemptSchema>;
 
 export const assignCallbackSchema = z.object({

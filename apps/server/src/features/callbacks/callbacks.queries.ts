@@ -138,6 +138,8 @@ export async function findCallbackById(db: Kysely<Database>, id: string, now: Da
       liveClaimerId(now).as('claimedById'),
       sql<string | null>`case when ${isClaimLive(now)} then claimer.full_name end`.as('claimedByName'),
       'callback_requests.claim_expires_at as claimExpiresAt',
+      // Who last held it, lapsed or not: a lapsed holder may still log the call they were on.
+      'callback_requests.claimed_by as heldById',
       'callback_requests.case_id as caseId',
       'cases.reference as caseReference',
       'callback_requests.version',
@@ -180,7 +182,8 @@ export async function claimIfFree(trx: Kysely<Database>, id: string, userId: str
     .updateTable('callback_requests')
     .set((eb) => ({ claimed_by: userId, claim_expires_at: claimExpiry(lapses), version: eb('version', '+', 1), updated_at: now }))
     .where('id', '=', id)
-    .where(isFreeToClaim(now))
+    // Claiming again what you hold (or held, if nobody has taken it since) renews the claim.
+    .where((eb) => eb.or([isFreeToClaim(now), eb.and([eb('claimed_by', '=', userId), eb('status', '=', 'open')])]))
     .returning(['id', 'reference'])
     .executeTakeFirst();
 }
@@ -307,15 +310,17 @@ export async function insertAttempt(
     .execute();
 }
 
-/** Clears claims that lapsed; returns the requests that went back to the queue. */
-export async function clearLapsedClaims(db: Kysely<Database>, now: Date): Promise<string[]> {
+/**
+ * Claims that lapsed in the window just gone. They are not cleared: the adviser who held one
+ * may still log the call they were on, unless a colleague has taken the request since.
+ */
+export async function findNewlyLapsedClaims(db: Kysely<Database>, since: Date, now: Date): Promise<string[]> {
   const rows = await db
-    .updateTable('callback_requests')
-    .set((eb) => ({ claimed_by: null, claim_expires_at: null, version: eb('version', '+', 1), updated_at: now }))
+    .selectFrom('callback_requests')
+    .select('id')
     .where('status', '=', 'open')
-    .where('claimed_by', 'is not', null)
-    .where(sql<boolean>`not ${isClaimLive(now)}`)
-    .returning('id')
+    .where('claim_expires_at', '>', since)
+    .where('claim_expires_at', '<=', now)
     .execute();
   return rows.map((row) => row.id);
 }

@@ -25,7 +25,6 @@ import {
   claimIfFree,
   claimNextFree,
   findOwnOpenClaim,
-  clearLapsedClaims,
   countLiveClaimsByAdviser,
   countQueue,
   countRateLimitHit,
@@ -34,6 +33,7 @@ import {
   findCallbackByCaseId,
   findCallbackById,
   findLiveByContact,
+  findNewlyLapsedClaims,
   findClaimState,
   findQueue,
   findRequestByIdempotencyKey,
@@ -190,8 +190,6 @@ export async function claimCallback(db: Kysely<Database>, actor: StaffActor, id:
     if (!claimed) {
       const state = await findClaimState(trx, id);
       if (!state) throw notFound('That callback request does not exist');
-      const isLive = state.claimExpiresAt !== null && state.claimExpiresAt > now;
-      if (state.claimedBy === actor.userId && isLive && state.status === 'open') return { id, reference: state.reference };
       if (state.status !== 'open') throw conflict('This request is no longer waiting for a call');
       throw conflict(`Already claimed by ${state.claimerName ?? 'another adviser'}`);
     }
@@ -414,10 +412,15 @@ export async function teamOverview(db: Kysely<Database>, now: Date) {
   };
 }
 
-/** Returns lapsed claims to the queue and tells every screen; run every minute. */
+export const LAPSE_SWEEP_INTERVAL_MS = 60_000;
+
+/**
+ * Tells every screen about claims that lapsed since the last sweep, so the requests show as
+ * free to take; run every minute. Running it twice (two servers) only repeats the news.
+ */
 export async function sweepLapsedClaims(db: Kysely<Database>, now: Date): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const ids = await clearLapsedClaims(trx, now);
+    const ids = await findNewlyLapsedClaims(trx, new Date(now.getTime() - LAPSE_SWEEP_INTERVAL_MS), now);
     if (ids.length === 0) return 0;
     await recordAudit(trx, { actorUserId: null, action: 'callbacks.claims_lapsed', entityType: 'callback_request', details: { ids } });
     for (const id of ids) await publishChange(trx, { topic: 'callbacks', id });

@@ -78,6 +78,7 @@ export function CallbackPage({ id, user, renderPreviousContacts }: CallbackPageP
   if (callback.isError) return <ErrorState message={messageOf(callback.error)} onRetry={() => void callback.refetch()} />;
   const request = callback.data;
   const isMine = request.claimedById === user.id;
+  const hasLapsedOnMe = !isMine && request.claimedById === null && request.heldById === user.id && request.status === 'open';
   const isFree = request.claimedById === null && request.status === 'open';
 
   return (
@@ -115,6 +116,11 @@ export function CallbackPage({ id, user, renderPreviousContacts }: CallbackPageP
               Claim
             </Button>
           )}
+          {isMine && request.status === 'open' && (
+            <Button variant="secondary" isBusy={claim.isPending} onClick={() => claim.mutate({ id })}>
+              Still on the call: keep it
+            </Button>
+          )}
           {request.claimedById !== null && (isMine || canSupervise) && request.status === 'open' && (
             <Button variant="secondary" isBusy={release.isPending} onClick={() => release.mutate({ id })}>
               {isMine ? 'Put back in the queue' : 'Release claim'}
@@ -130,6 +136,15 @@ export function CallbackPage({ id, user, renderPreviousContacts }: CallbackPageP
 
       {request.urgencyReason && request.status !== 'case_opened' && <CrisisPanel audience="staff" reason={request.urgencyReason} />}
       {outcome && <Alert tone={outcome.tone}>{outcome.message}</Alert>}
+      {hasLapsedOnMe && (
+        <Alert tone="error">
+          Your claim lapsed{request.claimExpiresAt ? ` at ${formatWhen(request.claimExpiresAt, now)}` : ''}, so a colleague may take this
+          request. If you are still on the call, keep it; you can log the call either way until someone else claims it.{' '}
+          <Button variant="secondary" isBusy={claim.isPending} onClick={() => claim.mutate({ id })}>
+            Keep it
+          </Button>
+        </Alert>
+      )}
 
       <div className="two-columns">
         <section className="panel" aria-labelledby="contact-heading">
@@ -163,7 +178,7 @@ export function CallbackPage({ id, user, renderPreviousContacts }: CallbackPageP
         </section>
 
         <div>
-          {isMine && request.status === 'open' && (
+          {(isMine || hasLapsedOnMe) && request.status === 'open' && (
             <LogAttemptForm callbackId={id} onLogged={(message) => setOutcome({ tone: 'success', message })} />
           )}
           {request.status === 'answered' && (isMine || canSupervise) && (
