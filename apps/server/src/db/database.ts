@@ -59,7 +59,6 @@ export interface CasesTable {
   consent_to_health_data: boolean;
   consent_to_health_data_text: string;
   consented_at: Date;
-  notes: string | null;
   assigned_adviser_id: string | null;
   opened_by: string;
   stage_changed_at: ColumnType<Date, Date | undefined, Date>;
@@ -111,6 +110,15 @@ export interface CallbackAttemptsTable {
   attempted_at: Date;
 }
 
+export interface CaseNotesTable {
+  id: Generated<string>;
+  case_id: string;
+  author_id: string;
+  body: string;
+  is_pinned: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
 export interface RateLimitCountersTable {
   bucket: string;
   window_start: Date;
@@ -125,6 +133,7 @@ export interface Database {
   callback_requests: CallbackRequestsTable;
   callback_attempts: CallbackAttemptsTable;
   rate_limit_counters: RateLimitCountersTable;
+  case_notes: CaseNotesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -4,6 +4,7 @@ import * as createSessions from './migrations/2026-11-28T0910_create_sessions';
 import * as createAuditEvents from './migrations/2026-11-28T0920_create_audit_events';
 import * as createCases from './migrations/2026-11-28T1000_create_cases';
 import * as createCallbackRequests from './migrations/2026-11-28T1010_create_callback_requests';
+import * as createCaseNotes from './migrations/2026-11-28T1100_create_case_notes';
 
 // Listed by hand rather than read from the folder at run time: the server ships as one
 // bundle and Vitest cannot import TypeScript through Kysely's FileMigrationProvider.
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T0920_create_audit_events': createAuditEvents,
   '2026-11-28T1000_create_cases': createCases,
   '2026-11-28T1010_create_callback_requests': createCallbackRequests,
+  '2026-11-28T1100_create_case_notes': createCaseNotes,
 };

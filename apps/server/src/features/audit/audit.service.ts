@@ -21,7 +21,7 @@ export type AuditAction =
   | 'callbacks.claims_lapsed'
   | 'cases.opened'
   | 'cases.viewed'
-  | 'cases.inbound_call_linked';
+  | 'cases.contact_recorded';
 
 /**
  * Call inside the transaction that makes the change, so the trail and the change commit or

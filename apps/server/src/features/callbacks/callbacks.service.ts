@@ -19,7 +19,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { publishChange } from '../../realtime/changes';
 import { badRequest, conflict, forbidden, notFound, UserFacingError } from '../../trpc/errors';
 import { recordAudit, type AuditAction } from '../audit/audit.service';
-import { findPreviousContacts, openEnquiry, requireCase, type PreviousContact } from '../cases/cases.service';
+import { findPreviousContacts, openEnquiry, recordContactOnCase, requireCase, type PreviousContact } from '../cases/cases.service';
 import { isActiveStaffMember } from '../users/users.service';
 import {
   claimIfFree,
@@ -362,7 +362,7 @@ export async function openCaseFromCallback(
     if (locked.claimedBy !== actor.userId && !can(actor.role, 'callbacks:supervise')) throw conflict('Another adviser is handling this request');
 
     const opened = input.existingCaseId
-      ? { ...(await requireCase(trx, input.existingCaseId)), isNew: false }
+      ? await continueCase(trx, actor, input.existingCaseId, locked, now)
       : {
           ...(await openEnquiry(trx, actor, {
             origin: 'callback',
@@ -387,6 +387,25 @@ export async function openCaseFromCallback(
     await recordChange(trx, actor, 'callbacks.case_opened', input.id, { caseId: opened.id, isNewCase: opened.isNew });
     return { caseReference: opened.reference, isNew: opened.isNew };
   });
+}
+
+/** Links an answered request to the person's earlier case, keeping what they told us this time. */
+async function continueCase(
+  trx: Kysely<Database>,
+  actor: StaffActor,
+  caseId: string,
+  request: NonNullable<Awaited<ReturnType<typeof lockCallback>>>,
+  now: Date,
+): Promise<{ id: string; reference: string; isNew: false }> {
+  const existing = await requireCase(trx, caseId);
+  await recordContactOnCase(trx, actor, existing.id, {
+    via: 'callback',
+    urgencyReason: request.urgencyReason,
+    substances: request.consentToHealthData ? request.substances : [],
+    notes: request.message ? `Callback request ${request.reference}: ${request.message}` : undefined,
+    at: now,
+  });
+  return { ...existing, isNew: false };
 }
 
 /** The requests and calls that led to a case, for its page. */

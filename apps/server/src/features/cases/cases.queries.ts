@@ -65,7 +65,6 @@ export async function findCaseByReference(db: Kysely<Database>, reference: strin
       'cases.consent_to_health_data as consentToHealthData',
       'cases.consent_to_health_data_text as consentToHealthDataText',
       'cases.consented_at as consentedAt',
-      'cases.notes',
       'cases.assigned_adviser_id as assignedAdviserId',
       'adviser.full_name as assignedAdviserName',
       'cases.stage_changed_at as stageChangedAt',
@@ -74,4 +73,44 @@ export async function findCaseByReference(db: Kysely<Database>, reference: strin
     ])
     .where('cases.reference', '=', reference)
     .executeTakeFirst();
+}
+
+export async function insertNote(trx: Kysely<Database>, note: { caseId: string; authorId: string; body: string; createdAt: Date }): Promise<void> {
+  await trx
+    .insertInto('case_notes')
+    .values({ case_id: note.caseId, author_id: note.authorId, body: note.body, created_at: note.createdAt })
+    .execute();
+}
+
+export async function findNotes(db: Kysely<Database>, caseId: string) {
+  return db
+    .selectFrom('case_notes')
+    .innerJoin('users', 'users.id', 'case_notes.author_id')
+    .select(['case_notes.id', 'case_notes.body', 'case_notes.is_pinned as isPinned', 'case_notes.created_at as createdAt', 'users.full_name as authorName'])
+    .where('case_notes.case_id', '=', caseId)
+    .orderBy('case_notes.is_pinned', 'desc')
+    .orderBy('case_notes.created_at', 'desc')
+    .execute();
+}
+
+/**
+ * A new contact with someone who already has a case: urgency is raised, never lowered, and
+ * substances are added to what was known (only with consent to record them).
+ */
+export async function mergeContactIntoCase(
+  trx: Kysely<Database>,
+  caseId: string,
+  contact: { urgencyReason: Database['cases']['urgency_reason']; substances: string[] },
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('cases')
+    .set((eb) => ({
+      urgency_reason: eb.fn.coalesce('urgency_reason', sql<Database['cases']['urgency_reason']>`${contact.urgencyReason}::text`),
+      substances: sql<string[]>`array(select distinct unnest(substances || ${contact.substances}::text[]) order by 1)`,
+      version: eb('version', '+', 1),
+      updated_at: now,
+    }))
+    .where('id', '=', caseId)
+    .execute();
 }

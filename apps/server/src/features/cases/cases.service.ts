@@ -9,7 +9,7 @@ import type { Database } from '../../db/database';
 import { publishChange } from '../../realtime/changes';
 import { notFound } from '../../trpc/errors';
 import { recordAudit } from '../audit/audit.service';
-import { findCaseByReference, findCaseSummaryById, findCasesByContact, insertCase } from './cases.queries';
+import { findCaseByReference, findCaseSummaryById, findCasesByContact, findNotes, insertCase, insertNote, mergeContactIntoCase } from './cases.queries';
 
 export interface NewEnquiry {
   origin: 'callback' | 'inbound_call';
@@ -23,6 +23,15 @@ export interface NewEnquiry {
   consents: { toContact: boolean; toContactText: string; toHealthData: boolean; toHealthDataText: string; givenAt: Date };
   notes?: string;
   openedAt: Date;
+}
+
+export interface NewContact {
+  via: 'inbound_call' | 'callback';
+  urgencyReason: UrgencyReason | null;
+  /** Only what the person agreed to us recording. */
+  substances: string[];
+  notes?: string;
+  at: Date;
 }
 
 /** Opens a case in stage Enquiry, assigned to the adviser who opened it. Call inside a transaction. */
@@ -41,12 +50,12 @@ export async function openEnquiry(trx: Kysely<Database>, actor: StaffActor, enqu
     consent_to_health_data: enquiry.consents.toHealthData,
     consent_to_health_data_text: enquiry.consents.toHealthDataText,
     consented_at: enquiry.consents.givenAt,
-    notes: enquiry.notes ?? null,
     assigned_adviser_id: actor.userId,
     opened_by: actor.userId,
     created_at: enquiry.openedAt,
     stage_changed_at: enquiry.openedAt,
   });
+  if (enquiry.notes) await insertNote(trx, { caseId: created.id, authorId: actor.userId, body: enquiry.notes, createdAt: enquiry.openedAt });
   await recordAudit(trx, {
     actorUserId: actor.userId,
     action: 'cases.opened',
@@ -57,6 +66,24 @@ export async function openEnquiry(trx: Kysely<Database>, actor: StaffActor, enqu
   });
   await publishChange(trx, { topic: 'cases', id: created.id });
   return created;
+}
+
+/**
+ * Someone with a case got in touch again: what they said this time is kept on that case,
+ * and if it raised a risk, the case shows it. Call inside a transaction.
+ */
+export async function recordContactOnCase(trx: Kysely<Database>, actor: StaffActor, caseId: string, contact: NewContact): Promise<void> {
+  await mergeContactIntoCase(trx, caseId, contact, contact.at);
+  if (contact.notes) await insertNote(trx, { caseId, authorId: actor.userId, body: contact.notes, createdAt: contact.at });
+  await recordAudit(trx, {
+    actorUserId: actor.userId,
+    action: 'cases.contact_recorded',
+    entityType: 'case',
+    entityId: caseId,
+    requestId: actor.requestId,
+    details: { via: contact.via, urgencyReason: contact.urgencyReason },
+  });
+  await publishChange(trx, { topic: 'cases', id: caseId });
 }
 
 export async function requireCase(db: Kysely<Database>, id: string): Promise<{ id: string; reference: string }> {
@@ -89,14 +116,15 @@ export async function openFromInboundCall(
   now: Date,
 ): Promise<{ reference: string; isNew: boolean }> {
   return db.transaction().execute(async (trx) => {
+    const urgencyReason = urgencyOf({ immediateDanger: call.immediateDanger, message: call.notes });
     if (call.existingCaseId) {
       const existing = await requireCase(trx, call.existingCaseId);
-      await recordAudit(trx, {
-        actorUserId: actor.userId,
-        action: 'cases.inbound_call_linked',
-        entityType: 'case',
-        entityId: existing.id,
-        requestId: actor.requestId,
+      await recordContactOnCase(trx, actor, existing.id, {
+        via: 'inbound_call',
+        urgencyReason,
+        substances: call.consentToHealthData ? (call.substances ?? []) : [],
+        notes: call.notes,
+        at: now,
       });
       return { reference: existing.reference, isNew: false };
     }
@@ -108,7 +136,7 @@ export async function openFromInboundCall(
       phoneE164: call.phone,
       email: call.email,
       substances: call.consentToHealthData ? (call.substances ?? []) : [],
-      urgencyReason: urgencyOf({ immediateDanger: call.immediateDanger, message: call.notes }),
+      urgencyReason,
       consents: {
         toContact: call.consentToContact,
         toContactText: CONSENT_TO_CONTACT_TEXT,
@@ -123,14 +151,15 @@ export async function openFromInboundCall(
   });
 }
 
-export type CaseRecord = NonNullable<Awaited<ReturnType<typeof findCaseByReference>>>;
+export type CaseRecord = NonNullable<Awaited<ReturnType<typeof findCaseByReference>>> & { notes: Awaited<ReturnType<typeof findNotes>> };
 
 /** A case as its page shows it; every read of a person's case is audited. */
 export async function viewCase(db: Kysely<Database>, actor: StaffActor, reference: string): Promise<CaseRecord> {
   return db.transaction().execute(async (trx) => {
     const found = await findCaseByReference(trx, reference);
     if (!found) throw notFound(`There is no case ${reference}`);
+    const notes = await findNotes(trx, found.id);
     await recordAudit(trx, { actorUserId: actor.userId, action: 'cases.viewed', entityType: 'case', entityId: found.id, requestId: actor.requestId });
-    return found;
+    return { ...found, notes };
   });
 }

@@ -49,7 +49,7 @@ describe('cases.openFromInboundCall', () => {
       consentToHealthData: true,
       consentToHealthDataText: CONSENT_TO_HEALTH_DATA_TEXT,
       consentedAt: TUESDAY_10AM,
-      notes: 'Son has been using for two years',
+      notes: [expect.objectContaining({ body: 'Son has been using for two years', authorName: 'Amira Shah', isPinned: false })],
       assignedAdviserName: 'Amira Shah',
     });
   });
@@ -78,11 +78,23 @@ describe('cases.openFromInboundCall', () => {
     const first = await openInboundCase(adviser);
     const [earlier] = await callerFor(db(), adviser).cases.previousContacts({ phone: '07400 123456' });
 
-    const linked = await openInboundCase(adviser, { existingCaseId: earlier!.id });
+    const linked = await openInboundCase(adviser, {
+      existingCaseId: earlier!.id,
+      immediateDanger: true,
+      substances: ['alcohol'],
+      notes: 'Calling again: he is drinking again and talking about ending it',
+    });
 
     expect(linked).toEqual({ reference: first.reference, isNew: false });
     expect(await countRows(db(), 'cases')).toBe(1);
-    expect(await auditRows(db(), 'cases.inbound_call_linked')).toEqual([{ actorUserId: adviser.id, entityId: earlier!.id, details: {} }]);
+    // What the caller said this time is kept, and the danger they reported now shows on the case.
+    const record = await callerFor(db(), adviser).cases.byReference({ reference: first.reference });
+    expect(record.urgencyReason).toBe('immediate_danger');
+    expect(record.substances).toEqual(['alcohol', 'heroin']);
+    expect(record.notes.map((note) => note.body)).toContain('Calling again: he is drinking again and talking about ending it');
+    expect(await auditRows(db(), 'cases.contact_recorded')).toEqual([
+      { actorUserId: adviser.id, entityId: earlier!.id, details: { via: 'inbound_call', urgencyReason: 'immediate_danger' } },
+    ]);
   });
 
   it('refuses a call without consent to be contacted, or with a number that is not a UK one, naming the field', async () => {

@@ -81,11 +81,18 @@ export function CasePage({ reference }: { reference: string }) {
               {found.consentToHealthData ? 'Agreed' : 'Did not agree'} on {formatDateTime(found.consentedAt)}: “{found.consentToHealthDataText}”
             </li>
           </ul>
-          {found.notes && (
-            <>
-              <h3>Notes from the first call</h3>
-              <p className="message">{found.notes}</p>
-            </>
+          <h3>Notes</h3>
+          {found.notes.length === 0 ? (
+            <p className="muted">No notes yet.</p>
+          ) : (
+            <ol className="timeline">
+              {found.notes.map((note) => (
+                <li key={note.id}>
+                  <strong>{formatDateTime(note.createdAt)}</strong> · {note.authorName}
+                  <p className="message">{note.body}</p>
+                </li>
+              ))}
+            </ol>
           )}
         </section>
         <section className="panel" aria-labelledby="requests-heading">
