@@ -21,7 +21,9 @@ export type AuditAction =
   | 'callbacks.claims_lapsed'
   | 'cases.opened'
   | 'cases.viewed'
-  | 'cases.contact_recorded';
+  | 'cases.contact_recorded'
+  | 'cases.looked_up'
+  | 'callbacks.looked_up';
 
 /**
  * Call inside the transaction that makes the change, so the trail and the change commit or

@@ -162,6 +162,8 @@ describe('callbacks.waitingForContact: an inbound caller who is already in the q
     const found = await caller.callbacks.waitingForContact({ phone: '+44 7400 100207' });
 
     expect(found).toEqual([expect.objectContaining({ id: waiting.id, reference: waiting.reference, fullName: 'Gareth Morgan', attemptCount: 0 })]);
+    // Finding who is waiting for us is a look at their record: it is in the audit trail.
+    expect(await auditRows(db(), 'callbacks.looked_up')).toEqual([{ actorUserId: adviser.id, entityId: null, details: { ids: [waiting.id] } }]);
     await caller.callbacks.claim({ id: waiting.id });
     await caller.callbacks.logAttempt({ id: waiting.id, outcome: 'declined' });
     expect(await caller.callbacks.waitingForContact({ phone: '07400100207' })).toEqual([]);

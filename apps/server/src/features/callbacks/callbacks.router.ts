@@ -71,7 +71,7 @@ export const callbacksRouter = router({
   // For "Log inbound call": is this caller already waiting for us to ring them?
   waitingForContact: requirePermission('callbacks:work')
     .input(previousContactsSchema)
-    .query(({ ctx, input }) => findWaitingForContact(ctx.db, input)),
+    .query(({ ctx, input }) => findWaitingForContact(ctx.db, staffActor(ctx), input)),
 
   teamOverview: requirePermission('callbacks:supervise').query(({ ctx }) => teamOverview(ctx.db, ctx.now())),
 

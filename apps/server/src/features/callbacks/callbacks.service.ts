@@ -451,7 +451,17 @@ export async function purgeOldRateLimitWindows(db: Kysely<Database>, now: Date):
   await deleteRateLimitWindowsBefore(db, new Date(now.getTime() - 2 * RATE_WINDOW_MS));
 }
 
-/** Requests still waiting from whoever is on the phone, as the adviser types their number. */
-export function findWaitingForContact(db: Kysely<Database>, typed: { phone?: string; email?: string }) {
-  return findLiveByContact(db, contactKeys(typed));
+/** Requests still waiting from whoever is on the phone, as the adviser types their number. Audited when it finds any. */
+export async function findWaitingForContact(db: Kysely<Database>, actor: StaffActor, typed: { phone?: string; email?: string }) {
+  const found = await findLiveByContact(db, contactKeys(typed));
+  if (found.length > 0) {
+    await recordAudit(db, {
+      actorUserId: actor.userId,
+      action: 'callbacks.looked_up',
+      entityType: 'callback_request',
+      requestId: actor.requestId,
+      details: { ids: found.map((request) => request.id) },
+    });
+  }
+  return found;
 }

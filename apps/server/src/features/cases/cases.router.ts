@@ -10,7 +10,7 @@ export const casesRouter = router({
 
   previousContacts: requirePermission('cases:open')
     .input(previousContactsSchema)
-    .query(({ ctx, input }) => lookUpPreviousContacts(ctx.db, input)),
+    .query(({ ctx, input }) => lookUpPreviousContacts(ctx.db, staffActor(ctx), input)),
 
   openFromInboundCall: requirePermission('cases:open')
     .input(inboundCallSchema)

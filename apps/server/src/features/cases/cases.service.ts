@@ -98,9 +98,26 @@ export function findPreviousContacts(db: Kysely<Database>, contact: { phoneE164?
   return findCasesByContact(db, contact, 10);
 }
 
-/** The duplicate check as the adviser types: whatever they have of a phone number or email. */
-export function lookUpPreviousContacts(db: Kysely<Database>, typed: { phone?: string; email?: string }): Promise<PreviousContact[]> {
-  return findPreviousContacts(db, contactKeys(typed));
+/**
+ * The duplicate check as the adviser types: whatever they have of a phone number or email.
+ * It reveals who has a case with us, so each look-up that finds someone is audited.
+ */
+export async function lookUpPreviousContacts(
+  db: Kysely<Database>,
+  actor: StaffActor,
+  typed: { phone?: string; email?: string },
+): Promise<PreviousContact[]> {
+  const found = await findPreviousContacts(db, contactKeys(typed));
+  if (found.length > 0) {
+    await recordAudit(db, {
+      actorUserId: actor.userId,
+      action: 'cases.looked_up',
+      entityType: 'case',
+      requestId: actor.requestId,
+      details: { caseIds: found.map((contact) => contact.id) },
+    });
+  }
+  return found;
 }
 
 type InboundCall = z.output<typeof inboundCallSchema>;

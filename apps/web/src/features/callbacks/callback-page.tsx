@@ -40,7 +40,8 @@ export function CallbackPage({ id, user, renderPreviousContacts }: CallbackPageP
   const navigate = useNavigate();
   const now = useNow();
   useLiveCallbacks();
-  const callback = useQuery(trpc.callbacks.byId.queryOptions({ id }));
+  // Each fetch of a person's request is an audited view: fetch when it changes, not on every focus.
+  const callback = useQuery({ ...trpc.callbacks.byId.queryOptions({ id }), refetchOnWindowFocus: false });
   const handedOver = (useLocation().state as { notice?: string } | null)?.notice;
   const [outcome, setOutcome] = useState<Outcome | null>(handedOver ? { tone: 'error', message: handedOver } : null);
   const canSupervise = can(user.role, 'callbacks:supervise');

@@ -16,7 +16,8 @@ function daysSince(date: Date): number {
 
 export function CasePage({ reference }: { reference: string }) {
   const trpc = useTRPC();
-  const record = useQuery(trpc.cases.byReference.queryOptions({ reference }));
+  // Each fetch of a case is an audited view: not on every return to the window.
+  const record = useQuery({ ...trpc.cases.byReference.queryOptions({ reference }), refetchOnWindowFocus: false });
   const requests = useQuery({ ...trpc.callbacks.forCase.queryOptions({ caseId: record.data?.id ?? '' }), enabled: Boolean(record.data) });
 
   useEffect(() => {
