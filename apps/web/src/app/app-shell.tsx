@@ -34,7 +34,8 @@ export function AppShell({ user }: { user: SignedInUser }) {
           <SignOutButton />
         </div>
       </header>
-      {can(user.role, 'callbacks:supervise') && !pathname.startsWith('/queue') && <UrgentWaitingAlert />}
+      {/* The queue and request pages carry their own live stream and urgent banner. */}
+      {can(user.role, 'callbacks:supervise') && !/^\/(queue|callbacks\/)/.test(pathname) && <UrgentWaitingAlert />}
       <main id="main" className="shell__main" tabIndex={-1}>
         <Suspense fallback={<LoadingState label="Loading page…" />}>
           <Outlet context={{ user }} />

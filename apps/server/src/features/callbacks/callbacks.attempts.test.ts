@@ -258,7 +258,7 @@ describe("the team overview's SLA for today", () => {
     const overview = await callerFor(db(), lead, { now: TUESDAY_10AM }).callbacks.teamOverview();
 
     expect(overview).toEqual({
-      totals: { live: 0, urgent: 0, overdue: 0 },
+      totals: { live: 0, urgent: 0, urgentWaiting: 0, overdue: 0 },
       slaToday: { due: 0, met: 0, percentage: null },
       claimsByAdviser: [],
       unreachable: [],

@@ -101,11 +101,15 @@ export async function countQueue(db: Kysely<Database>, now: Date) {
     .select((eb) => [
       eb.fn.countAll<number>().as('live'),
       eb.fn.countAll<number>().filterWhere('urgency_reason', 'is not', null).as('urgent'),
+      eb.fn
+        .countAll<number>()
+        .filterWhere(sql<boolean>`urgency_reason is not null and ${isFreeToClaim(now)}`)
+        .as('urgentWaiting'),
       eb.fn.countAll<number>().filterWhere((w) => w.and([w('status', '=', 'open'), w('due_at', '<', now)])).as('overdue'),
     ])
     .where('status', 'in', LIVE_STATUSES)
     .executeTakeFirstOrThrow();
-  return { live: Number(row.live), urgent: Number(row.urgent), overdue: Number(row.overdue) };
+  return { live: Number(row.live), urgent: Number(row.urgent), urgentWaiting: Number(row.urgentWaiting), overdue: Number(row.overdue) };
 }
 
 export async function findCallbackById(db: Kysely<Database>, id: string, now: Date) {

@@ -70,8 +70,14 @@ describe('callbacks.queue', () => {
     const atTen = await callerFor(db(), adviser, { now: TUESDAY_10AM }).callbacks.queue();
     const atNoon = await callerFor(db(), adviser, { now: minutesAfter(TUESDAY_10AM, 120) }).callbacks.queue();
 
-    expect(atTen.totals).toEqual({ live: 5, urgent: 2, overdue: 2 });
-    expect(atNoon.totals).toEqual({ live: 5, urgent: 2, overdue: 5 });
+    expect(atTen.totals).toEqual({ live: 5, urgent: 2, urgentWaiting: 2, overdue: 2 });
+    expect(atNoon.totals).toEqual({ live: 5, urgent: 2, urgentWaiting: 2, overdue: 5 });
+
+    // Once someone takes an urgent request it is no longer waiting with nobody on it.
+    const [firstUrgent] = atTen.items;
+    await callerFor(db(), adviser, { now: TUESDAY_10AM }).callbacks.claim({ id: firstUrgent!.id });
+    const afterClaim = await callerFor(db(), adviser, { now: TUESDAY_10AM }).callbacks.queue();
+    expect(afterClaim.totals).toMatchObject({ urgent: 2, urgentWaiting: 1 });
   });
 });
 

@@ -19,9 +19,9 @@ export function TeamOverview() {
           <dt>Overdue</dt>
           <dd>{totals.overdue}</dd>
         </div>
-        <div className={totals.urgent > 0 ? 'stat stat--alert' : 'stat'}>
-          <dt>Urgent waiting</dt>
-          <dd>{totals.urgent}</dd>
+        <div className={totals.urgentWaiting > 0 ? 'stat stat--alert' : 'stat'}>
+          <dt>Urgent, nobody on it</dt>
+          <dd>{totals.urgentWaiting}</dd>
         </div>
         <div className="stat">
           <dt>First calls on time today</dt>

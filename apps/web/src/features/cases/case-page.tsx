@@ -1,6 +1,7 @@
 import { attemptOutcomeLabel, forWhomLabels } from '@harbour/shared/callbacks';
 import { stageLabels } from '@harbour/shared/cases';
 import { formatDate, formatDateTime } from '@harbour/shared/format';
+import { startOfLondonDay } from '@harbour/shared/london-time';
 import { formatUkPhone } from '@harbour/shared/phone';
 import { substanceLabel } from '@harbour/shared/substances';
 import { useQuery } from '@tanstack/react-query';
@@ -10,8 +11,9 @@ import { CrisisPanel } from '../../components/crisis-panel';
 import { ErrorState, LoadingState, NotFoundState } from '../../components/ui/page-states';
 import { errorCodeOf, messageOf, useTRPC } from '../../lib/trpc';
 
+/** Whole London calendar days since `date`: yesterday at 23:00 is one day ago at 08:00. */
 function daysSince(date: Date): number {
-  return Math.floor((Date.now() - date.getTime()) / 86_400_000);
+  return Math.round((startOfLondonDay(new Date()).getTime() - startOfLondonDay(date).getTime()) / 86_400_000);
 }
 
 export function CasePage({ reference }: { reference: string }) {
