@@ -67,12 +67,8 @@ describe.skipIf(skipReason() !== '')('signing in', () => {
     await other.getByRole('button', { name: 'Sign out' }).click();
     await other.waitForURL(`${baseUrl()}/sign-in`);
     await other.close();
+    // The next thing the page asks the server for is refused, and Harbour says why.
     await page.getByRole('link', { name: 'Your account' }).click();
-    await page.getByRole('button', { name: 'Change password' }).click();
-    await page.getByLabel('Current password').fill('harbour-demo');
-    await page.getByLabel('New password', { exact: true }).fill('a brand new password');
-    await page.getByLabel('New password again').fill('a brand new password');
-    await page.getByRole('button', { name: 'Change password' }).click();
     await page.waitForURL(`${baseUrl()}/sign-in`);
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Your session has ended');
     await page.close();
