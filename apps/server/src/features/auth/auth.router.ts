@@ -3,11 +3,13 @@ import { authedProcedure, publicProcedure, router } from '../../trpc/init';
 import { signIn, signOut } from './auth.service';
 
 export const authRouter = router({
-  // Anyone may try to sign in; lockout and one failure message guard it.
+  // Anyone may try to sign in; a per-account lockout, a per-connection limit and one failure message guard it.
   login: publicProcedure.input(loginSchema).mutation(async ({ ctx, input }) => {
     const result = await signIn(ctx.db, input, {
       requestId: ctx.requestId,
       previousToken: ctx.sessionCookie.currentToken ?? undefined,
+      clientIp: ctx.clientIp,
+      now: ctx.now(),
     });
     ctx.sessionCookie.set(result.token, result.expiresAt);
     return result.user;

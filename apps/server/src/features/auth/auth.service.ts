@@ -1,8 +1,9 @@
 import type { LoginInput } from '@harbour/shared/users';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
-import { unauthorized } from '../../trpc/errors';
+import { unauthorized, UserFacingError } from '../../trpc/errors';
 import { recordAudit } from '../audit/audit.service';
+import { failedSignInLimit, hitLimit, isOverLimit } from '../rate-limits/rate-limits.service';
 import { endSession, endSessionByToken, startSession } from '../sessions/sessions.service';
 import { checkCredentials, noteFailedSignIn, noteSuccessfulSignIn } from '../users/users.service';
 
@@ -16,15 +17,23 @@ export interface SignInResult {
   expiresAt: Date;
 }
 
+export const TOO_MANY_FAILED_SIGN_INS = 'Too many failed sign-ins from your connection. Wait 10 minutes and try again, or ask a manager on shift.';
+
 export async function signIn(
   db: Kysely<Database>,
   input: LoginInput,
-  request: { requestId: string; previousToken?: string },
+  request: { requestId: string; previousToken?: string; clientIp: string | null; now: Date },
 ): Promise<SignInResult> {
+  // Checked before any password hashing: guessing across many accounts from one place stops
+  // here, and costs the server nothing.
+  if (await isOverLimit(db, failedSignInLimit, request.clientIp, request.now)) {
+    throw new UserFacingError('TOO_MANY_REQUESTS', TOO_MANY_FAILED_SIGN_INS);
+  }
   const check = await checkCredentials(db, input.email, input.password);
 
   if (!check.ok) {
     await db.transaction().execute(async (trx) => {
+      await hitLimit(trx, failedSignInLimit, request.clientIp, request.now);
       const lock = check.userId && check.reason === 'wrong_password' ? await noteFailedSignIn(trx, check.userId) : null;
       await recordAudit(trx, {
         actorUserId: check.userId,

@@ -6,7 +6,8 @@ import { useTestDatabase } from '../../test/test-database';
 import { rejectionOf } from '../../test/trpc-errors';
 import { resolveSession, SESSION_ABSOLUTE_HOURS } from '../sessions/sessions.service';
 import { LOCK_AFTER_FAILED_SIGN_INS } from '../users/users.service';
-import { SIGN_IN_FAILED } from './auth.service';
+import { SIGN_IN_FAILED, TOO_MANY_FAILED_SIGN_INS } from './auth.service';
+import { failedSignInLimit } from '../rate-limits/rate-limits.service';
 
 const db = useTestDatabase();
 
@@ -232,5 +233,21 @@ describe('audit trail', () => {
       { action: 'auth.signed_in', actor_user_id: user.id, entity_id: user.id, details: {} },
       { action: 'auth.signed_out', actor_user_id: user.id, entity_id: user.id, details: {} },
     ]);
+  });
+});
+
+describe('failed sign-ins from one connection', () => {
+  it('are limited, before any password is checked, without touching other connections', async () => {
+    const colleague = await createUser(db());
+    const fromOneAddress = (email: string, password: string) =>
+      rejectionOf(callerFor(db(), null, { clientIp: '198.51.100.77' }).auth.login({ email, password }));
+
+    for (let attempt = 0; attempt < failedSignInLimit.limit; attempt += 1) {
+      expect(await fromOneAddress(`guess${attempt}@harbour.test`, 'a guess')).toMatchObject({ code: 'UNAUTHORIZED' });
+    }
+
+    expect(await fromOneAddress(colleague.email, colleague.password)).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: TOO_MANY_FAILED_SIGN_INS });
+    const elsewhere = await callerFor(db(), null, { clientIp: '198.51.100.78' }).auth.login({ email: colleague.email, password: colleague.password });
+    expect(elsewhere.id).toBe(colleague.id);
   });
 });

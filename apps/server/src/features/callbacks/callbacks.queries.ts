@@ -51,21 +51,6 @@ export async function findRequestByIdempotencyKey(db: Kysely<Database>, idempote
     .executeTakeFirst();
 }
 
-/** Counts one more hit in the current window and returns the window's total. */
-export async function countRateLimitHit(trx: Kysely<Database>, bucket: string, windowStart: Date): Promise<number> {
-  const { hits } = await trx
-    .insertInto('rate_limit_counters')
-    .values({ bucket, window_start: windowStart, hits: 1 })
-    .onConflict((conflict) => conflict.columns(['bucket', 'window_start']).doUpdateSet((eb) => ({ hits: eb('rate_limit_counters.hits', '+', 1) })))
-    .returning('hits')
-    .executeTakeFirstOrThrow();
-  return hits;
-}
-
-export async function deleteRateLimitWindowsBefore(db: Kysely<Database>, before: Date): Promise<void> {
-  await db.deleteFrom('rate_limit_counters').where('window_start', '<', before).execute();
-}
-
 /** The live queue in working order, one query, with the claimer's name joined in. */
 export async function findQueue(db: Kysely<Database>, now: Date, limit: number) {
   return db

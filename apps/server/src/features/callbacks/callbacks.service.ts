@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { claimLapsesAt, countsAsScheduledRetry, firstDueAt, nextDueAfterUnanswered, urgencyOf } from '@harbour/shared/callback-rules';
 import { startOfLondonDay } from '@harbour/shared/london-time';
 import {
@@ -19,6 +19,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { publishChange } from '../../realtime/changes';
 import { badRequest, conflict, forbidden, notFound, UserFacingError } from '../../trpc/errors';
 import { recordAudit, type AuditAction } from '../audit/audit.service';
+import { callbackRequestLimit, hitLimit } from '../rate-limits/rate-limits.service';
 import { findPreviousContacts, openEnquiry, recordContactOnCase, requireCase, type PreviousContact } from '../cases/cases.service';
 import { isActiveStaffMember } from '../users/users.service';
 import {
@@ -27,8 +28,6 @@ import {
   findOwnOpenClaim,
   countLiveClaimsByAdviser,
   countQueue,
-  countRateLimitHit,
-  deleteRateLimitWindowsBefore,
   findAttempts,
   findCallbackByCaseId,
   findCallbackById,
@@ -50,9 +49,7 @@ import {
 type CallbackRequest = z.output<typeof callbackRequestSchema>;
 type AttemptInput = z.output<typeof logAttemptSchema>;
 
-// Per connection, per ten minutes: enough for a family sharing one broadband line, not for a script.
-export const REQUESTS_PER_ADDRESS = 5;
-const RATE_WINDOW_MS = 10 * 60_000;
+export const REQUESTS_PER_ADDRESS = callbackRequestLimit.limit;
 export const QUEUE_PAGE_SIZE = 200;
 
 const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -102,8 +99,6 @@ export async function requestCallback(
 
   const urgencyReason = urgencyOf(input);
   const dueAt = firstDueAt(request.now, input.bestTime, urgencyReason !== null);
-  const bucket = `callbacks:${createHash('sha256').update(request.clientIp ?? 'unknown').digest('hex')}`;
-  const windowStart = new Date(Math.floor(request.now.getTime() / RATE_WINDOW_MS) * RATE_WINDOW_MS);
 
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -138,8 +133,7 @@ export async function requestCallback(
         }
         // Counted only once the request is new, so a resend racing its original costs nothing;
         // refusing rolls the insert back with the count.
-        const hits = await countRateLimitHit(trx, bucket, windowStart);
-        if (hits > REQUESTS_PER_ADDRESS) {
+        if (!(await hitLimit(trx, callbackRequestLimit, request.clientIp, request.now))) {
           throw new UserFacingError(
             'TOO_MANY_REQUESTS',
             `We have had several requests from your connection in the last few minutes. To speak to someone now, call us on ${HELPLINE_PHONE}. If a life is in danger, call 999.`,
@@ -447,9 +441,6 @@ export async function sweepLapsedClaims(db: Kysely<Database>, now: Date): Promis
   });
 }
 
-export async function purgeOldRateLimitWindows(db: Kysely<Database>, now: Date): Promise<void> {
-  await deleteRateLimitWindowsBefore(db, new Date(now.getTime() - 2 * RATE_WINDOW_MS));
-}
 
 /** Requests still waiting from whoever is on the phone, as the adviser types their number. Audited when it finds any. */
 export async function findWaitingForContact(db: Kysely<Database>, actor: StaffActor, typed: { phone?: string; email?: string }) {
