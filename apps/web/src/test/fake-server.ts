@@ -2,6 +2,7 @@ import superjson from 'superjson';
 import { createHarbourClient, type HarbourClient } from '../lib/trpc';
 
 type Reply =
+  | 'connection-lost'
   | { data: unknown }
   | { error: { code: string; httpStatus: number; message: string; fieldErrors?: Record<string, string> } };
 
@@ -21,10 +22,14 @@ export function fakeServer(replies: Record<string, (input: unknown) => Reply>): 
     const { pathname } = new URL(String(url), 'http://localhost');
     const paths = pathname.replace('/trpc/', '').split(',');
     const body = init?.body ? (JSON.parse(String(init.body)) as Record<string, { json: unknown }>) : {};
-    const results = paths.map((path, index) => {
+    const answered = paths.map((path, index) => {
       const input = body[index] ? superjson.deserialize(body[index] as never) : undefined;
       calls.push({ path, input });
-      const reply = replies[path]?.(input) ?? { error: { code: 'NOT_FOUND', httpStatus: 404, message: `No reply for ${path}` } };
+      return { path, reply: replies[path]?.(input) ?? { error: { code: 'NOT_FOUND', httpStatus: 404, message: `No reply for ${path}` } } };
+    });
+    if (answered.some(({ reply }) => reply === 'connection-lost')) throw new TypeError('Failed to fetch');
+    const results = answered.map(({ path, reply }) => {
+      if (reply === 'connection-lost') throw new Error('unreachable');
       if ('data' in reply) return { result: { data: superjson.serialize(reply.data) } };
       const { code, httpStatus, message, fieldErrors } = reply.error;
       return { error: superjson.serialize({ message, code: -32000, data: { code, httpStatus, path, fieldErrors: fieldErrors ?? null } }) };

@@ -40,6 +40,29 @@ describe('the public callback form', () => {
     expect(server.calls).toEqual([]);
   });
 
+  it('resends the same answers with the same key after a lost connection, and changed answers with a new one', async () => {
+    const replies: Array<'connection-lost' | { data: unknown }> = ['connection-lost', 'connection-lost', { data: { reference: 'CB-7K3M9Q', dueBy: new Date(), isUrgent: false } }];
+    const server = fakeServer({ 'callbacks.request': () => replies.shift() ?? 'connection-lost' });
+    renderForm(server);
+    await fillIn();
+    await userEvent.click(screen.getByLabelText(/I agree to Harbour Referrals calling me/));
+    const send = () => userEvent.click(screen.getByRole('button', { name: 'Request a callback' }));
+
+    await send();
+    expect(await screen.findByText(/the connection failed/)).toBeTruthy();
+    await send();
+    await vi.waitFor(() => expect(server.calls).toHaveLength(2));
+    const phone = screen.getByLabelText(/Phone number/);
+    await userEvent.clear(phone);
+    await userEvent.type(phone, '020 7946 0000');
+    await send();
+    await vi.waitFor(() => expect(server.calls).toHaveLength(3));
+
+    const keys = server.calls.map((call) => (call.input as { idempotencyKey: string }).idempotencyKey);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
   it('sends one request with the phone number in international form and a stable idempotency key', async () => {
     const server = fakeServer({
       'callbacks.request': () => ({ data: { reference: 'CB-7K3M9Q', dueBy: new Date('2026-11-28T15:00:00Z'), isUrgent: false } }),

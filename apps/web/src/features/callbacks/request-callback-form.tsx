@@ -54,12 +54,27 @@ export function RequestCallbackForm({ onSent }: { onSent: (receipt: RequestRecei
   const form = useZodForm(callbackRequestSchema, emptyRequest());
   const { failure, onServerError, submitWith } = useServerErrors(form);
   const failureRef = useRef<HTMLDivElement>(null);
+  // The same answers sent again (after a dropped connection) keep their idempotency key, so
+  // the server stores them once; answers changed after a failure are a new request.
+  const sentAnswers = useRef<string | null>(null);
+  const failedAnswers = useRef<string | null>(null);
   const send = useMutation(
     trpc.callbacks.request.mutationOptions({
       onSuccess: (receipt, values) => onSent({ ...receipt, bestTimeKind: values.bestTime.kind }),
-      onError: onServerError,
+      onError: (error) => {
+        failedAnswers.current = sentAnswers.current;
+        onServerError(error);
+      },
     }),
   );
+  const sendAnswers = (values: Parameters<typeof send.mutate>[0]) => {
+    const { idempotencyKey, ...answers } = values;
+    sentAnswers.current = JSON.stringify(answers);
+    const isChanged = failedAnswers.current !== null && failedAnswers.current !== sentAnswers.current;
+    const key = isChanged ? crypto.randomUUID() : idempotencyKey;
+    if (isChanged) form.setValue('idempotencyKey', key);
+    send.mutate({ ...values, idempotencyKey: key });
+  };
 
   // A dropped connection: say so plainly, and give the person another way to reach us.
   const isUnreachable = send.isError && errorCodeOf(send.error) === undefined;
@@ -79,7 +94,7 @@ export function RequestCallbackForm({ onSent }: { onSent: (receipt: RequestRecei
   const bestTimeErrors = errors.bestTime as { message?: string; kind?: { message?: string }; at?: { message?: string } } | undefined;
 
   return (
-    <form noValidate onSubmit={submitWith((values) => send.mutate(values))} className="public-form">
+    <form noValidate onSubmit={submitWith(sendAnswers)} className="public-form">
       {failureText && (
         <Alert tone="error" ref={failureRef}>
           {failureText}
