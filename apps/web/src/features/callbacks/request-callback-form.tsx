@@ -9,7 +9,7 @@ import {
 import { HELPLINE_PHONE } from '@harbour/shared/helpline';
 import { fromLondonInput, toLondonInput } from '@harbour/shared/london-time';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CheckboxField } from '../../components/ui/checkbox-field';
 import { FormChoiceGroup } from '../../components/ui/form-choice-group';
 import { CrisisPanel } from '../../components/crisis-panel';
@@ -49,6 +49,12 @@ function emptyRequest(): CallbackRequestInput {
   };
 }
 
+/** What the person answered, without the key: to tell a resend from a changed request. */
+function answersOf(values: { idempotencyKey: string }): string {
+  const { idempotencyKey: _key, ...answers } = values;
+  return JSON.stringify(answers);
+}
+
 export function RequestCallbackForm({ onSent }: { onSent: (receipt: RequestReceipt) => void }) {
   const trpc = useTRPC();
   const form = useZodForm(callbackRequestSchema, emptyRequest());
@@ -56,22 +62,19 @@ export function RequestCallbackForm({ onSent }: { onSent: (receipt: RequestRecei
   const failureRef = useRef<HTMLDivElement>(null);
   // The same answers sent again (after a dropped connection) keep their idempotency key, so
   // the server stores them once; answers changed after a failure are a new request.
-  const sentAnswers = useRef<string | null>(null);
-  const failedAnswers = useRef<string | null>(null);
+  const [failedAnswers, setFailedAnswers] = useState<string | null>(null);
   const send = useMutation(
     trpc.callbacks.request.mutationOptions({
       onSuccess: (receipt, values) => onSent({ ...receipt, bestTimeKind: values.bestTime.kind }),
-      onError: (error) => {
-        failedAnswers.current = sentAnswers.current;
+      onError: (error, values) => {
+        setFailedAnswers(answersOf(values));
         onServerError(error);
       },
     }),
   );
   const sendAnswers = (values: Parameters<typeof send.mutate>[0]) => {
-    const { idempotencyKey, ...answers } = values;
-    sentAnswers.current = JSON.stringify(answers);
-    const isChanged = failedAnswers.current !== null && failedAnswers.current !== sentAnswers.current;
-    const key = isChanged ? crypto.randomUUID() : idempotencyKey;
+    const isChanged = failedAnswers !== null && failedAnswers !== answersOf(values);
+    const key = isChanged ? crypto.randomUUID() : values.idempotencyKey;
     if (isChanged) form.setValue('idempotencyKey', key);
     send.mutate({ ...values, idempotencyKey: key });
   };
