@@ -33,6 +33,8 @@ export async function openBrowser(): Promise<Browser> {
   return {
     newPage: async () => {
       const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 800 } });
+      // A step that cannot happen fails in 10 s with its own message, not as a test timeout.
+      context.setDefaultTimeout(10_000);
       const page = await context.newPage();
       // Closing the page closes its person's context; the browser may already be going.
       page.once('close', () => void context.close().catch(() => undefined));
