@@ -35,3 +35,22 @@ export async function recordAudit(
 ): Promise<void> {
   await insertAuditEvent(trx, event);
 }
+
+/**
+ * A search that found people: who looked, and which records it showed. A search that found
+ * nobody shows nobody's data and is not recorded.
+ */
+export async function recordLookUp(
+  db: Kysely<Database>,
+  actor: { userId: string; requestId: string },
+  lookUp: { action: AuditAction; entityType: string; ids: string[] },
+): Promise<void> {
+  if (lookUp.ids.length === 0) return;
+  await insertAuditEvent(db, {
+    actorUserId: actor.userId,
+    action: lookUp.action,
+    entityType: lookUp.entityType,
+    requestId: actor.requestId,
+    details: { ids: lookUp.ids },
+  });
+}

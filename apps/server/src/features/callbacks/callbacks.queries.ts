@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Insertable, Updateable } from 'kysely';
+import { matchesContact } from '../../db/contact-match';
 import type { CallbackRequestsTable, Database } from '../../db/database';
 
 const LIVE_STATUSES = ['open', 'answered'] as const;
@@ -359,12 +360,7 @@ export async function findLiveByContact(db: Kysely<Database>, contact: { phoneE1
     .selectFrom('callback_requests')
     .select(['id', 'reference', 'full_name as fullName', 'status', 'attempt_count as attemptCount', 'requested_at as requestedAt'])
     .where('status', 'in', LIVE_STATUSES)
-    .where((eb) => {
-      const matches = [];
-      if (contact.phoneE164) matches.push(eb('phone_e164', '=', contact.phoneE164));
-      if (contact.email) matches.push(eb('email', '=', contact.email));
-      return eb.or(matches);
-    })
+    .where(matchesContact('callback_requests', contact))
     .orderBy('requested_at', 'desc')
     .limit(10)
     .execute();

@@ -18,7 +18,7 @@ import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
 import { publishChange } from '../../realtime/changes';
 import { badRequest, conflict, forbidden, notFound, UserFacingError } from '../../trpc/errors';
-import { recordAudit, type AuditAction } from '../audit/audit.service';
+import { recordAudit, recordLookUp, type AuditAction } from '../audit/audit.service';
 import { callbackRequestLimit, hitLimit } from '../rate-limits/rate-limits.service';
 import { findPreviousContacts, openEnquiry, recordContactOnCase, requireCase, type PreviousContact } from '../cases/cases.service';
 import { isActiveStaffMember } from '../users/users.service';
@@ -445,14 +445,6 @@ export async function sweepLapsedClaims(db: Kysely<Database>, now: Date): Promis
 /** Requests still waiting from whoever is on the phone, as the adviser types their number. Audited when it finds any. */
 export async function findWaitingForContact(db: Kysely<Database>, actor: StaffActor, typed: { phone?: string; email?: string }) {
   const found = await findLiveByContact(db, contactKeys(typed));
-  if (found.length > 0) {
-    await recordAudit(db, {
-      actorUserId: actor.userId,
-      action: 'callbacks.looked_up',
-      entityType: 'callback_request',
-      requestId: actor.requestId,
-      details: { ids: found.map((request) => request.id) },
-    });
-  }
+  await recordLookUp(db, actor, { action: 'callbacks.looked_up', entityType: 'callback_request', ids: found.map((request) => request.id) });
   return found;
 }

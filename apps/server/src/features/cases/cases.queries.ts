@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
+import { matchesContact } from '../../db/contact-match';
 import type { CasesTable, Database } from '../../db/database';
 
 /** Inserts a case with the next reference, H-<year in London>-<five or more digits>. */
@@ -32,12 +33,7 @@ export async function findCasesByContact(db: Kysely<Database>, contact: { phoneE
       'created_at as openedAt',
       'stage_changed_at as stageChangedAt',
     ])
-    .where((eb) => {
-      const matches = [];
-      if (contact.phoneE164) matches.push(eb('phone_e164', '=', contact.phoneE164));
-      if (contact.email) matches.push(eb('email', '=', contact.email));
-      return eb.or(matches);
-    })
+    .where(matchesContact('cases', contact))
     .orderBy('created_at', 'desc')
     .orderBy('reference', 'desc')
     .limit(limit)

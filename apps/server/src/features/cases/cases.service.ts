@@ -8,7 +8,7 @@ import type { StaffActor } from '../../actor';
 import type { Database } from '../../db/database';
 import { publishChange } from '../../realtime/changes';
 import { notFound } from '../../trpc/errors';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, recordLookUp } from '../audit/audit.service';
 import { findCaseByReference, findCaseSummaryById, findCasesByContact, findNotes, insertCase, insertNote, mergeContactIntoCase } from './cases.queries';
 
 export interface NewEnquiry {
@@ -108,15 +108,7 @@ export async function lookUpPreviousContacts(
   typed: { phone?: string; email?: string },
 ): Promise<PreviousContact[]> {
   const found = await findPreviousContacts(db, contactKeys(typed));
-  if (found.length > 0) {
-    await recordAudit(db, {
-      actorUserId: actor.userId,
-      action: 'cases.looked_up',
-      entityType: 'case',
-      requestId: actor.requestId,
-      details: { caseIds: found.map((contact) => contact.id) },
-    });
-  }
+  await recordLookUp(db, actor, { action: 'cases.looked_up', entityType: 'case', ids: found.map((contact) => contact.id) });
   return found;
 }
 
