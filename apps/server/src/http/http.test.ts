@@ -4,18 +4,11 @@ import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from '../app';
 import { migrateToLatest } from '../db/migrate';
 import { migrations } from '../db/migrations';
 import { createUser, type TestUser } from '../test/factories';
-import { startApp, TEST_ORIGIN, type RunningApp } from '../test/http-server';
+import { startApp, TEST_ORIGIN, useRunningApp, type RunningApp } from '../test/http-server';
 import { openTestDatabase, useTestDatabase } from '../test/test-database';
 
 const db = useTestDatabase();
-let app: RunningApp;
-
-beforeAll(async () => {
-  app = await startApp(db());
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useRunningApp(db);
 
 function postJson(baseUrl: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${baseUrl}${path}`, {
@@ -39,14 +32,14 @@ function sessionCookieOf(response: Response): { name: string; value: string; att
 
 describe('health checks', () => {
   it('GET /healthz answers ok', async () => {
-    const response = await fetch(`${app.url}/healthz`);
+    const response = await fetch(`${app().url}/healthz`);
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
   it('GET /readyz is ready when every migration has run', async () => {
-    const response = await fetch(`${app.url}/readyz`);
+    const response = await fetch(`${app().url}/readyz`);
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ready' });
@@ -61,7 +54,7 @@ describe('cross-site request guard', () => {
   });
 
   it('refuses a POST that is not JSON with 415', async () => {
-    const response = await fetch(`${app.url}/trpc/auth.login`, {
+    const response = await fetch(`${app().url}/trpc/auth.login`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
       body: JSON.stringify({ json: { email: user.email, password: user.password } }),
@@ -72,14 +65,14 @@ describe('cross-site request guard', () => {
   });
 
   it('refuses a request from a foreign Origin with 403', async () => {
-    const response = await login(app.url, user, { origin: 'https://evil.example' });
+    const response = await login(app().url, user, { origin: 'https://evil.example' });
 
     expect(response.status).toBe(403);
     expect(response.headers.getSetCookie()).toEqual([]);
   });
 
   it('refuses a request the browser marks cross-site with 403', async () => {
-    const response = await login(app.url, user, { 'sec-fetch-site': 'cross-site' });
+    const response = await login(app().url, user, { 'sec-fetch-site': 'cross-site' });
 
     expect(response.status).toBe(403);
   });
@@ -89,7 +82,7 @@ describe('signing in over HTTP', () => {
   it('sets an HttpOnly, SameSite=Strict session cookie that later requests are known by', async () => {
     const user = await createUser(db(), { fullName: 'Amira Shah' });
 
-    const response = await login(app.url, user, { origin: TEST_ORIGIN, 'sec-fetch-site': 'same-origin' });
+    const response = await login(app().url, user, { origin: TEST_ORIGIN, 'sec-fetch-site': 'same-origin' });
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
@@ -102,13 +95,13 @@ describe('signing in over HTTP', () => {
     expect(cookie?.attributes).toContain('Path=/');
     expect(cookie?.attributes).not.toContain('Secure');
 
-    const me = await fetch(`${app.url}/trpc/auth.me`, { headers: { cookie: `harbour_session=${cookie?.value}` } });
+    const me = await fetch(`${app().url}/trpc/auth.me`, { headers: { cookie: `harbour_session=${cookie?.value}` } });
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ result: { data: { json: { id: user.id } } } });
   });
 
   it('says the session has ended and clears a cookie that no longer resolves', async () => {
-    const response = await fetch(`${app.url}/trpc/auth.me`, { headers: { cookie: 'harbour_session=long-gone' } });
+    const response = await fetch(`${app().url}/trpc/auth.me`, { headers: { cookie: 'harbour_session=long-gone' } });
 
     expect(response.status).toBe(401);
     const body = (await response.json()) as { error: { json: { message: string; data: { sessionExpired: boolean } } } };
@@ -120,7 +113,7 @@ describe('signing in over HTTP', () => {
   });
 
   it('keeps API answers out of caches and forbids inline scripts', async () => {
-    const response = await fetch(`${app.url}/trpc/auth.me`);
+    const response = await fetch(`${app().url}/trpc/auth.me`);
 
     expect(response.headers.get('cache-control')).toBe('no-store');
     const policy = response.headers.get('content-security-policy') ?? '';
@@ -132,7 +125,7 @@ describe('signing in over HTTP', () => {
 
 describe('request limits', () => {
   it(`accepts a batch of ${MAX_BATCH_SIZE} calls but refuses ${MAX_BATCH_SIZE + 1} with 400`, async () => {
-    const batchOf = (size: number) => `${app.url}/trpc/${Array(size).fill('auth.me').join(',')}?batch=1`;
+    const batchOf = (size: number) => `${app().url}/trpc/${Array(size).fill('auth.me').join(',')}?batch=1`;
 
     const allowed = await fetch(batchOf(MAX_BATCH_SIZE));
     const refused = await fetch(batchOf(MAX_BATCH_SIZE + 1));
@@ -146,7 +139,7 @@ describe('request limits', () => {
     const loginPaddedTo = (bytes: number) => {
       const body = { json: { email: user.email, password: user.password, padding: '' } };
       body.json.padding = 'x'.repeat(bytes - JSON.stringify(body).length);
-      return postJson(app.url, '/trpc/auth.login', body);
+      return postJson(app().url, '/trpc/auth.login', body);
     };
 
     const underLimit = await loginPaddedTo(256 * 1024 - 1);

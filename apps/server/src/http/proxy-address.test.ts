@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REQUESTS_PER_ADDRESS } from '../features/callbacks/callbacks.service';
 import { callbackRequestInput } from '../test/callbacks';
-import { startApp, TEST_ORIGIN, type RunningApp } from '../test/http-server';
+import { TEST_ORIGIN, useRunningApp } from '../test/http-server';
 import { useTestDatabase } from '../test/test-database';
 
 const db = useTestDatabase();
-let app: RunningApp;
-
-beforeAll(async () => {
-  app = await startApp(db());
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useRunningApp(db);
 
 function requestFrom(forwardedFor: string) {
-  return fetch(`${app.url}/trpc/callbacks.request`, {
+  return fetch(`${app().url}/trpc/callbacks.request`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: TEST_ORIGIN, 'x-forwarded-for': forwardedFor },
     body: JSON.stringify({ json: callbackRequestInput() }),

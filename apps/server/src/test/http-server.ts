@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
 import { createApp } from '../app';
 import type { Database } from '../db/database';
+import { afterAll, beforeAll } from 'vitest';
 import { ChangeFeed } from '../realtime/changes';
 import { silentLogger } from './factories';
 
@@ -35,5 +36,20 @@ export async function startApp(
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
+  };
+}
+
+/** The app running for the whole test file, on the file's database. */
+export function useRunningApp(db: () => Kysely<Database>): () => RunningApp {
+  let app: RunningApp | undefined;
+  beforeAll(async () => {
+    app = await startApp(db());
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  return () => {
+    if (!app) throw new Error('The app starts in beforeAll: use it inside a test');
+    return app;
   };
 }
