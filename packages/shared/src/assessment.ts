@@ -3,6 +3,7 @@ import { format } from 'date-fns';
 import { z } from 'zod';
 import { LONDON } from './london-time';
 import { substanceIds, type SubstanceId } from './substances';
+import { caseIdSchema, caseVersionSchema } from './case-ids';
 import { optionalPlainText, plainText } from './text';
 
 // The assessment is saved as the call goes on, so almost every answer may still be missing:
@@ -432,13 +433,6 @@ export function riskLevelOf(screen: RiskScreenAnswers, substances: readonly Subs
   };
 }
 
-const caseIdSchema = z.uuid({ error: 'Unknown case' });
-// The version the adviser was looking at; a stale one is a conflict, not an overwrite.
-const caseVersionSchema = z
-  .number({ error: 'Reload the case and try again' })
-  .int('Reload the case and try again')
-  .positive('Reload the case and try again');
-
 export const assessmentSchema = z.object({
   id: caseIdSchema,
   version: caseVersionSchema,
@@ -454,13 +448,42 @@ export const assessmentSchema = z.object({
 export type AssessmentInput = z.input<typeof assessmentSchema>;
 export type Assessment = z.output<typeof assessmentSchema>;
 
+type CompletenessFacts = Pick<AssessmentInput, 'substances' | 'criteria' | 'risk'>;
+
+/** What still stands between this assessment and complete, in words for the adviser. */
+export function assessmentGaps(assessment: CompletenessFacts): string[] {
+  const gaps: string[] = [];
+  if (!assessment.substances.some((row) => row.isPrimary)) gaps.push('no primary substance chosen');
+  const severity = severityOf(assessment.criteria);
+  const unanswered = criteria.length - severity.answered;
+  if (unanswered > 0) gaps.push(`${unanswered} of the ${criteria.length} severity questions not answered`);
+  if (!riskLevelOf(assessment.risk, assessment.substances).isComplete) gaps.push('risk screen not answered');
+  return gaps;
+}
+
 /** Complete enough to look for a clinic: a primary substance, every criterion and the whole risk screen. */
-export function isAssessmentComplete(assessment: Pick<AssessmentInput, 'substances' | 'criteria' | 'risk'>): boolean {
-  return (
-    assessment.substances.some((row) => row.isPrimary) &&
-    severityOf(assessment.criteria).isComplete &&
-    riskLevelOf(assessment.risk, assessment.substances).isComplete
-  );
+export function isAssessmentComplete(assessment: CompletenessFacts): boolean {
+  return assessmentGaps(assessment).length === 0;
+}
+
+export const includesAlcohol = (substances: ReadonlyArray<Pick<SubstanceUseInput, 'substance'>>) =>
+  substances.some((row) => row.substance === 'alcohol');
+
+/** The figures a list, a filter or clinic matching needs without opening the assessment. */
+export function assessmentSummaryOf(assessment: Omit<Assessment, 'id' | 'version'>) {
+  const severity = severityOf(assessment.criteria);
+  const risk = riskLevelOf(assessment.risk, assessment.substances);
+  const audit = auditScoreOf(assessment.audit);
+  return {
+    primarySubstance: assessment.substances.find((row) => row.isPrimary)?.substance ?? null,
+    criteriaMet: severity.criteriaMet,
+    // The band of the answers so far (it can only rise as more come in); none before the first.
+    severity: severity.answered > 0 ? severity.band : null,
+    riskLevel: risk.level,
+    auditScore: includesAlcohol(assessment.substances) && audit.answered > 0 ? audit.score : null,
+    isDualDiagnosis: isDualDiagnosis(assessment.conditions),
+    isComplete: isAssessmentComplete(assessment),
+  };
 }
 
 export const fundingRouteOptions = [

@@ -8,15 +8,21 @@ export const permissions = [
   'callbacks:supervise',
   'cases:read',
   'cases:open',
+  // Advisers change cases assigned to them or to nobody (checked per case by the server).
+  'cases:change',
+  // Change any case, assign it to anyone, move it back a stage or reopen it.
+  'cases:supervise',
+  // Policy numbers are shown in full only to managers and the case's own adviser.
+  'cases:read_policy_numbers',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const shiftWork: Permission[] = ['account:self', 'callbacks:work', 'cases:read', 'cases:open'];
+const shiftWork: Permission[] = ['account:self', 'callbacks:work', 'cases:read', 'cases:open', 'cases:change'];
 
 const permissionsByRole: Record<Role, readonly Permission[]> = {
   adviser: shiftWork,
-  team_lead: [...shiftWork, 'callbacks:supervise'],
-  manager: [...shiftWork, 'callbacks:supervise', 'users:manage'],
+  team_lead: [...shiftWork, 'callbacks:supervise', 'cases:supervise'],
+  manager: [...shiftWork, 'callbacks:supervise', 'cases:supervise', 'cases:read_policy_numbers', 'users:manage'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

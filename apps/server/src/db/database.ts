@@ -1,6 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AttemptOutcome, CallbackStatus, ForWhom } from '@harbour/shared/callbacks';
+import type { Assessment, FundingRoute, RiskLevel, SeverityBand } from '@harbour/shared/assessment';
 import type { CaseStage } from '@harbour/shared/cases';
+import type { Region } from '@harbour/shared/regions';
+import type { ClosureReason } from '@harbour/shared/stages';
 import type { UrgencyReason } from '@harbour/shared/callback-rules';
 import type { Role } from '@harbour/shared/roles';
 
@@ -65,6 +68,70 @@ export interface CasesTable {
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  client_date_of_birth: string | null;
+  relation_detail: string | null;
+  postcode: string | null;
+  region: Region | null;
+  preferred_contact_times: string | null;
+  safe_to_leave_voicemail: boolean | null;
+  safe_to_say_who_we_are: boolean | null;
+  health_data_consent_at: Date | null;
+  assessment: ColumnType<StoredAssessment | null, string | null | undefined, string | null>;
+  primary_substance: string | null;
+  criteria_met: number | null;
+  severity: SeverityBand | null;
+  audit_score: number | null;
+  risk_level: RiskLevel | null;
+  is_dual_diagnosis: Generated<boolean>;
+  assessment_complete: Generated<boolean>;
+  funding_route: FundingRoute | null;
+  budget_min_pence: number | null;
+  budget_max_pence: number | null;
+  insurer: string | null;
+  policy_number: string | null;
+  who_pays: string | null;
+  finance_notes: string | null;
+  next_action: string | null;
+  next_action_due_at: Date | null;
+  contact_version: Generated<number>;
+  assessment_version: Generated<number>;
+  finances_version: Generated<number>;
+  closure_reason: ClosureReason | null;
+  search_name: ColumnType<string, never, never>;
+}
+
+/** The assessment as saved: everything the adviser answered, without the case's id and version. */
+export type StoredAssessment = Omit<Assessment, 'id' | 'version'>;
+
+export type CaseEventKind =
+  | 'contact_updated'
+  | 'consent_recorded'
+  | 'assessment_updated'
+  | 'finances_updated'
+  | 'stage_moved'
+  | 'assigned'
+  | 'next_action_set'
+  | 'crisis_raised'
+  | 'crisis_action_recorded';
+
+export interface CaseEventsTable {
+  id: Generated<string>;
+  case_id: string;
+  actor_id: string | null;
+  kind: CaseEventKind;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+  occurred_at: Date;
+}
+
+export interface CaseCrisesTable {
+  id: Generated<string>;
+  case_id: string;
+  raised_by: string;
+  raised_at: Date;
+  actions: string[] | null;
+  details: string | null;
+  resolved_by: string | null;
+  resolved_at: Date | null;
 }
 
 export interface CallbackRequestsTable {
@@ -134,6 +201,8 @@ export interface Database {
   callback_attempts: CallbackAttemptsTable;
   rate_limit_counters: RateLimitCountersTable;
   case_notes: CaseNotesTable;
+  case_events: CaseEventsTable;
+  case_crises: CaseCrisesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

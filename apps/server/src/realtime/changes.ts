@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../db/connect';
 import type { Database } from '../db/database';
 
-export type ChangeTopic = 'callbacks' | 'cases';
+export type ChangeTopic = 'callbacks' | 'cases' | 'crises';
 
 export interface ChangeEvent {
   topic: ChangeTopic;

@@ -12,6 +12,7 @@ const KYSELY_BOOKKEEPING_TABLES = ['kysely_migration', 'kysely_migration_lock'];
 /**
  * A migrated database of its own for one test file: an in-memory PGlite by default, or a
  * fresh schema in TEST_DATABASE_URL so files running in parallel never see each other's rows.
+ * `public` stays on the path for the extensions installed there (pg_trgm).
  */
 export async function openTestDatabase({
   migrated = true,
@@ -36,7 +37,7 @@ export async function openTestDatabase({
 async function openIsolatedPostgres(connectionString: string, poolSize: number): Promise<DatabaseHandle> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   await withAdminConnection(connectionString, (client) => client.query(`create schema ${schema}`));
-  const handle = openPostgres({ connectionString, logger: silentLogger, searchPath: schema, max: poolSize });
+  const handle = openPostgres({ connectionString, logger: silentLogger, searchPath: `${schema},public`, max: poolSize });
   return {
     ...handle,
     close: async () => {

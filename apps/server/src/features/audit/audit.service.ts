@@ -23,6 +23,13 @@ export type AuditAction =
   | 'cases.viewed'
   | 'cases.contact_recorded'
   | 'cases.looked_up'
+  | 'cases.updated'
+  | 'cases.listed'
+  | 'cases.note_added'
+  | 'cases.note_pinned'
+  | 'cases.crisis_raised'
+  | 'cases.crisis_action_recorded'
+  | 'cases.crises_listed'
   | 'callbacks.looked_up';
 
 /**

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import { matchesContact } from '../../db/contact-match';
 import type { CasesTable, Database } from '../../db/database';
 
@@ -50,10 +50,17 @@ export async function findCaseByReference(db: Kysely<Database>, reference: strin
       'cases.stage',
       'cases.origin',
       'cases.client_name as clientName',
+      'cases.client_date_of_birth as dateOfBirth',
       'cases.caller_name as callerName',
       'cases.caller_relation as callerRelation',
+      'cases.relation_detail as relationDetail',
       'cases.phone_e164 as phone',
       'cases.email',
+      'cases.postcode',
+      'cases.region',
+      'cases.preferred_contact_times as preferredContactTimes',
+      'cases.safe_to_leave_voicemail as safeToLeaveVoicemail',
+      'cases.safe_to_say_who_we_are as safeToSayWhoWeAre',
       'cases.substances',
       'cases.urgency_reason as urgencyReason',
       'cases.consent_to_contact as consentToContact',
@@ -61,21 +68,68 @@ export async function findCaseByReference(db: Kysely<Database>, reference: strin
       'cases.consent_to_health_data as consentToHealthData',
       'cases.consent_to_health_data_text as consentToHealthDataText',
       'cases.consented_at as consentedAt',
+      'cases.health_data_consent_at as healthDataConsentAt',
+      'cases.assessment',
+      'cases.risk_level as riskLevel',
+      'cases.severity',
+      'cases.criteria_met as criteriaMet',
+      'cases.is_dual_diagnosis as isDualDiagnosis',
+      'cases.assessment_complete as assessmentComplete',
+      'cases.funding_route as fundingRoute',
+      'cases.budget_min_pence as budgetMinPence',
+      'cases.budget_max_pence as budgetMaxPence',
+      'cases.insurer',
+      'cases.policy_number as policyNumber',
+      'cases.who_pays as whoPays',
+      'cases.finance_notes as financeNotes',
+      'cases.next_action as nextAction',
+      'cases.next_action_due_at as nextActionDueAt',
+      'cases.closure_reason as closureReason',
       'cases.assigned_adviser_id as assignedAdviserId',
       'adviser.full_name as assignedAdviserName',
       'cases.stage_changed_at as stageChangedAt',
       'cases.created_at as openedAt',
       'cases.version',
+      'cases.contact_version as contactVersion',
+      'cases.assessment_version as assessmentVersion',
+      'cases.finances_version as financesVersion',
     ])
     .where('cases.reference', '=', reference)
     .executeTakeFirst();
 }
 
-export async function insertNote(trx: Kysely<Database>, note: { caseId: string; authorId: string; body: string; createdAt: Date }): Promise<void> {
-  await trx
+/** Someone answered one of our calls about this case. */
+export async function hasContactBeenMade(db: Kysely<Database>, caseId: string): Promise<boolean> {
+  const found = await db
+    .selectFrom('callback_attempts')
+    .innerJoin('callback_requests', 'callback_requests.id', 'callback_attempts.callback_id')
+    .select('callback_attempts.id')
+    .where('callback_requests.case_id', '=', caseId)
+    .where('callback_attempts.outcome', 'in', ['answered', 'call_back_later', 'declined'])
+    .limit(1)
+    .executeTakeFirst();
+  return found !== undefined;
+}
+
+export async function findOpenCrisis(db: Kysely<Database>, caseId: string) {
+  return db
+    .selectFrom('case_crises')
+    .innerJoin('users', 'users.id', 'case_crises.raised_by')
+    .select(['case_crises.id', 'case_crises.raised_at as raisedAt', 'users.full_name as raisedByName'])
+    .where('case_crises.case_id', '=', caseId)
+    .where('case_crises.resolved_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function insertNote(
+  trx: Kysely<Database>,
+  note: { caseId: string; authorId: string; body: string; isPinned?: boolean; createdAt: Date },
+): Promise<{ id: string }> {
+  return trx
     .insertInto('case_notes')
-    .values({ case_id: note.caseId, author_id: note.authorId, body: note.body, created_at: note.createdAt })
-    .execute();
+    .values({ case_id: note.caseId, author_id: note.authorId, body: note.body, is_pinned: note.isPinned ?? false, created_at: note.createdAt })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
 export async function findNotes(db: Kysely<Database>, caseId: string) {
@@ -109,4 +163,20 @@ export async function mergeContactIntoCase(
     }))
     .where('id', '=', caseId)
     .execute();
+}
+
+/** The whole row, locked until the transaction ends: every change to a case starts here. */
+export async function findCaseForUpdate(trx: Kysely<Database>, id: string) {
+  return trx
+    .selectFrom('cases')
+    .leftJoin('users as adviser', 'adviser.id', 'cases.assigned_adviser_id')
+    .selectAll('cases')
+    .select('adviser.full_name as assignedAdviserName')
+    .where('cases.id', '=', id)
+    .forUpdate('cases')
+    .executeTakeFirst();
+}
+
+export async function updateCase(trx: Kysely<Database>, id: string, set: Updateable<CasesTable>): Promise<void> {
+  await trx.updateTable('cases').set(set).where('id', '=', id).execute();
 }

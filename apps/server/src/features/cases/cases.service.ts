@@ -9,7 +9,18 @@ import type { Database } from '../../db/database';
 import { publishChange } from '../../realtime/changes';
 import { notFound } from '../../trpc/errors';
 import { recordAudit, recordLookUp } from '../audit/audit.service';
-import { findCaseByReference, findCaseSummaryById, findCasesByContact, findNotes, insertCase, insertNote, mergeContactIntoCase } from './cases.queries';
+import { mayChangeCase, maySeePolicyNumber } from './case-access.service';
+import { stageFactsOf } from './case-changes.service';
+import {
+  findCaseByReference,
+  findCaseSummaryById,
+  findCasesByContact,
+  findNotes,
+  findOpenCrisis,
+  insertCase,
+  insertNote,
+  mergeContactIntoCase,
+} from './cases.queries';
 
 export interface NewEnquiry {
   origin: 'callback' | 'inbound_call';
@@ -160,15 +171,41 @@ export async function openFromInboundCall(
   });
 }
 
-export type CaseRecord = NonNullable<Awaited<ReturnType<typeof findCaseByReference>>> & { notes: Awaited<ReturnType<typeof findNotes>> };
+/** "•••• 4821": enough for the adviser to confirm it with the caller, not enough to use it. */
+export function maskPolicyNumber(policyNumber: string): string {
+  return policyNumber.length >= 8 ? `•••• ${policyNumber.slice(-4)}` : '••••';
+}
 
 /** A case as its page shows it; every read of a person's case is audited. */
-export async function viewCase(db: Kysely<Database>, actor: StaffActor, reference: string): Promise<CaseRecord> {
+export async function viewCase(db: Kysely<Database>, actor: StaffActor, reference: string) {
   return db.transaction().execute(async (trx) => {
     const found = await findCaseByReference(trx, reference);
     if (!found) throw notFound(`There is no case ${reference}`);
-    const notes = await findNotes(trx, found.id);
+    const [notes, openCrisis, stageFacts] = await Promise.all([
+      findNotes(trx, found.id),
+      findOpenCrisis(trx, found.id),
+      stageFactsOf(trx, {
+        id: found.id,
+        stage: found.stage,
+        origin: found.origin,
+        consent_to_contact: found.consentToContact,
+        consent_to_health_data: found.consentToHealthData,
+        assessment: found.assessment,
+        funding_route: found.fundingRoute,
+      }),
+    ]);
     await recordAudit(trx, { actorUserId: actor.userId, action: 'cases.viewed', entityType: 'case', entityId: found.id, requestId: actor.requestId });
-    return { ...found, notes };
+    const seesPolicyNumber = maySeePolicyNumber(actor, found.assignedAdviserId);
+    return {
+      ...found,
+      policyNumber: found.policyNumber && !seesPolicyNumber ? maskPolicyNumber(found.policyNumber) : found.policyNumber,
+      isPolicyNumberMasked: Boolean(found.policyNumber) && !seesPolicyNumber,
+      canChange: mayChangeCase(actor, found.assignedAdviserId),
+      notes,
+      openCrisis: openCrisis ?? null,
+      stageFacts,
+    };
   });
 }
+
+export type CaseRecord = Awaited<ReturnType<typeof viewCase>>;

@@ -1,0 +1,229 @@
+import { assessmentGaps, assessmentSummaryOf, type Assessment, type financesSchema } from '@harbour/shared/assessment';
+import { CONSENT_TO_HEALTH_DATA_TEXT } from '@harbour/shared/callbacks';
+import type { contactDetailsSchema } from '@harbour/shared/case-record';
+import { can } from '@harbour/shared/permissions';
+import { checkStageMove, type StageFacts, type moveStageSchema } from '@harbour/shared/stages';
+import type { Kysely, Updateable } from 'kysely';
+import type { z } from 'zod';
+import type { StaffActor } from '../../actor';
+import type { CaseEventKind, CasesTable, Database } from '../../db/database';
+import { publishChange } from '../../realtime/changes';
+import { badRequest, forbidden } from '../../trpc/errors';
+import { recordAudit } from '../audit/audit.service';
+import { changedFields, lockCaseForChange, maySeePolicyNumber, versionColumnOf, type CaseSection, type LockedCase } from './case-access.service';
+import { insertCaseEvent } from './case-events.queries';
+import { raiseCrisis } from './crises.service';
+import { hasContactBeenMade, updateCase } from './cases.queries';
+import { isActiveStaffMember } from '../users/users.service';
+
+interface Change {
+  section: CaseSection;
+  kind: CaseEventKind;
+  set: Updateable<CasesTable>;
+  /** What the timeline and the audit trail say: field names and codes, never a person's words. */
+  details: Record<string, unknown>;
+  /** The adviser's own words (a reason): on the case's timeline only, never in the audit trail. */
+  words?: Record<string, unknown>;
+}
+
+/**
+ * Writes one change to a locked case: the new values and the section's next version, an event
+ * on its timeline, the audit entry, and a notice to open screens. Returns the new version.
+ */
+async function applyChange(trx: Kysely<Database>, actor: StaffActor, locked: LockedCase, change: Change, now: Date): Promise<number> {
+  const column = versionColumnOf(change.section);
+  const version = locked[column] + 1;
+  await updateCase(trx, locked.id, { ...change.set, [column]: version, updated_at: now });
+  await insertCaseEvent(trx, { caseId: locked.id, actorId: actor.userId, kind: change.kind, details: { ...change.details, ...change.words }, at: now });
+  await recordAudit(trx, {
+    actorUserId: actor.userId,
+    action: 'cases.updated',
+    entityType: 'case',
+    entityId: locked.id,
+    requestId: actor.requestId,
+    details: { change: change.kind, ...change.details },
+  });
+  await publishChange(trx, { topic: 'cases', id: locked.id });
+  return version;
+}
+
+type ContactDetails = z.output<typeof contactDetailsSchema>;
+
+const contactColumns = (contact: ContactDetails) => ({
+  client_name: contact.clientName ?? null,
+  client_date_of_birth: contact.dateOfBirth ?? null,
+  caller_name: contact.callerName,
+  caller_relation: contact.callerRelation,
+  relation_detail: contact.relationDetail ?? null,
+  phone_e164: contact.phone,
+  email: contact.email ?? null,
+  postcode: contact.postcode ?? null,
+  region: contact.region ?? null,
+  preferred_contact_times: contact.preferredContactTimes ?? null,
+  safe_to_leave_voicemail: contact.safeToLeaveVoicemail ?? null,
+  safe_to_say_who_we_are: contact.safeToSayWhoWeAre ?? null,
+});
+
+export async function updateContact(
+  db: Kysely<Database>,
+  actor: StaffActor,
+  input: { id: string; version: number; contact: ContactDetails },
+  now: Date,
+): Promise<{ version: number }> {
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockCaseForChange(trx, actor, input.id, 'contact', input.version);
+    const set = contactColumns(input.contact);
+    const fields = changedFields(locked, set);
+    const version = await applyChange(trx, actor, locked, { section: 'contact', kind: 'contact_updated', set, details: { fields } }, now);
+    return { version };
+  });
+}
+
+/** Asked on the call when the web form did not get it; withdrawing it is handled with erasure. */
+export async function recordHealthDataConsent(
+  db: Kysely<Database>,
+  actor: StaffActor,
+  input: { id: string; version: number; given: boolean },
+  now: Date,
+): Promise<{ version: number }> {
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockCaseForChange(trx, actor, input.id, 'contact', input.version);
+    if (!input.given && locked.assessment !== null) {
+      throw badRequest('This case already holds an assessment: withdrawing consent means erasing it, which a manager does');
+    }
+    const set = { consent_to_health_data: input.given, consent_to_health_data_text: CONSENT_TO_HEALTH_DATA_TEXT, health_data_consent_at: now };
+    const details = { consent: 'health_data', given: input.given };
+    const version = await applyChange(trx, actor, locked, { section: 'contact', kind: 'consent_recorded', set, details }, now);
+    return { version };
+  });
+}
+
+export async function updateAssessment(db: Kysely<Database>, actor: StaffActor, input: Assessment, now: Date) {
+  const { id, version: readVersion, ...assessment } = input;
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockCaseForChange(trx, actor, id, 'assessment', readVersion);
+    if (!locked.consent_to_health_data) {
+      throw badRequest("Record the client's consent to us keeping health information before saving the assessment");
+    }
+    const summary = assessmentSummaryOf(assessment);
+    const fields = changedFields(locked.assessment, assessment);
+    const mentioned = [...new Set(assessment.substances.map((row) => row.substance))].sort();
+    const set: Updateable<CasesTable> = {
+      assessment: JSON.stringify(assessment),
+      primary_substance: summary.primarySubstance,
+      criteria_met: summary.criteriaMet,
+      severity: summary.severity,
+      audit_score: summary.auditScore,
+      risk_level: summary.riskLevel,
+      is_dual_diagnosis: summary.isDualDiagnosis,
+      assessment_complete: summary.isComplete,
+      ...(mentioned.length > 0 ? { substances: mentioned } : {}),
+    };
+    const details = { fields, riskLevel: summary.riskLevel, previousRiskLevel: locked.risk_level, severity: summary.severity };
+    const version = await applyChange(trx, actor, locked, { section: 'assessment', kind: 'assessment_updated', set, details }, now);
+    // Saving is a second chance to raise it, should the screen's own alert not have arrived.
+    if (summary.riskLevel === 'immediate') await raiseCrisis(trx, actor, id, now);
+    return { version, ...summary };
+  });
+}
+
+type Finances = z.output<typeof financesSchema>;
+
+export async function updateFinances(
+  db: Kysely<Database>,
+  actor: StaffActor,
+  input: { id: string; version: number; finances: Finances },
+  now: Date,
+): Promise<{ version: number }> {
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockCaseForChange(trx, actor, input.id, 'finances', input.version);
+    const { finances } = input;
+    const set: Updateable<CasesTable> = {
+      funding_route: finances.fundingRoute ?? null,
+      budget_min_pence: finances.budgetMinPence ?? null,
+      budget_max_pence: finances.budgetMaxPence ?? null,
+      insurer: finances.insurer ?? null,
+      who_pays: finances.whoPays ?? null,
+      finance_notes: finances.notes ?? null,
+      // Someone who only sees it masked cannot have typed it: what is stored stays.
+      ...(maySeePolicyNumber(actor, locked.assigned_adviser_id) ? { policy_number: finances.policyNumber ?? null } : {}),
+    };
+    const fields = changedFields(locked, set);
+    const version = await applyChange(trx, actor, locked, { section: 'finances', kind: 'finances_updated', set, details: { fields } }, now);
+    return { version };
+  });
+}
+
+export async function setNextAction(
+  db: Kysely<Database>,
+  actor: StaffActor,
+  input: { id: string; version: number; what: string; dueAt: Date },
+  now: Date,
+): Promise<{ version: number }> {
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockCaseForChange(trx, actor, input.id, 'case', input.version);
+    if (locked.stage === 'closed') throw badRequest('A closed case has no next action');
+    if (input.dueAt.getTime() < now.getTime() - 5 * 60_000) throw badRequest('The next action cannot be due in the past', 'dueAt');
+    const set = { next_action: input.what, next_action_due_at: input.dueAt };
+    const details = { dueAt: input.dueAt.toISOString() };
+    const version = await applyChange(trx, actor, locked, { section: 'case', kind: 'next_action_set', set, details }, now);
+    return { version };
+  });
+}
+
+export async function assignCase(
+  db: Kysely<Database>,
+  actor: StaffActor,
+  input: { id: string; version: number; adviserId: string | null },
+  now: Date,
+): Promise<{ version: number }> {
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockCaseForChange(trx, actor, input.id, 'case', input.version);
+    // An adviser may take an unassigned case, or hand their own back; moving work between
+    // colleagues is a team lead's call.
+    const isSelfService = input.adviserId === actor.userId || (input.adviserId === null && locked.assigned_adviser_id === actor.userId);
+    if (!can(actor.role, 'cases:supervise') && !isSelfService) throw forbidden('Only a team lead can give a case to someone else');
+    if (input.adviserId !== null) {
+      if (!(await isActiveStaffMember(trx, input.adviserId))) throw badRequest('Choose an active member of staff', 'adviserId');
+    }
+    const set = { assigned_adviser_id: input.adviserId };
+    const details = { from: locked.assigned_adviser_id, to: input.adviserId };
+    const version = await applyChange(trx, actor, locked, { section: 'case', kind: 'assigned', set, details }, now);
+    return { version };
+  });
+}
+
+/** The facts the stage rules need; placements and aftercare arrive with their own issue. */
+export async function stageFactsOf(db: Kysely<Database>, row: Pick<LockedCase, 'id' | 'stage' | 'origin' | 'consent_to_contact' | 'consent_to_health_data' | 'assessment' | 'funding_route'>): Promise<StageFacts> {
+  const assessment = row.assessment ?? { substances: [], criteria: {}, risk: {} };
+  return {
+    stage: row.stage,
+    contactMade: row.origin === 'inbound_call' || (await hasContactBeenMade(db, row.id)),
+    consentsRecorded: row.consent_to_contact && row.consent_to_health_data,
+    assessmentGaps: assessmentGaps(assessment),
+    fundingRouteSet: row.funding_route !== null && row.funding_route !== 'undecided',
+    hasConfirmedPlacement: false,
+    placementDischarged: false,
+    lastCheckInDone: false,
+  };
+}
+
+export async function moveStage(db: Kysely<Database>, actor: StaffActor, input: z.output<typeof moveStageSchema>, now: Date): Promise<{ version: number }> {
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockCaseForChange(trx, actor, input.id, 'case', input.version);
+    const check = checkStageMove(await stageFactsOf(trx, locked), input, can(actor.role, 'cases:supervise'));
+    if (!check.allowed) throw badRequest(check.why, 'to');
+    const isClosing = input.to === 'closed';
+    const set: Updateable<CasesTable> = {
+      stage: input.to,
+      stage_changed_at: now,
+      closure_reason: isClosing ? (input.closureReason ?? null) : null,
+      // A closed case waits for nothing.
+      ...(isClosing ? { next_action: null, next_action_due_at: null } : {}),
+    };
+    const details = { from: locked.stage, to: input.to, closureReason: input.closureReason ?? null };
+    const words = { reason: input.reason ?? null };
+    const version = await applyChange(trx, actor, locked, { section: 'case', kind: 'stage_moved', set, details, words }, now);
+    return { version };
+  });
+}
