@@ -5,6 +5,7 @@ import { caseStages } from './cases';
 import { riskLevels } from './assessment';
 import { regionValues } from './regions';
 import { optionalPlainText, plainText } from './text';
+import { fromUkDate } from './uk-date';
 
 // The parts of a case other than the assessment and finances: who the person is and how to
 // reach them safely, notes, the next action, the adviser, and the crisis record.
@@ -25,11 +26,15 @@ const postcodeSchema = z
 
 const todayInLondon = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 
-const dateOfBirthSchema = unanswered(
-  z.iso
-    .date({ error: 'Enter the date of birth as day, month and year' })
-    .refine((day) => day <= todayInLondon(), 'Date of birth cannot be in the future')
-    .refine((day) => day >= '1910-01-01', 'Date of birth must be after 1910'),
+// Typed the UK way ("17/05/1990") on the form, stored as "1990-05-17"; either is accepted.
+const dateOfBirthSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? fromUkDate(value) || undefined : value),
+  unanswered(
+    z.iso
+      .date({ error: 'Enter the date of birth as day/month/year, like 17/05/1990' })
+      .refine((day) => day <= todayInLondon(), 'Date of birth cannot be in the future')
+      .refine((day) => day >= '1910-01-01', 'Date of birth must be after 1910'),
+  ),
 );
 
 /** Whole years between a date of birth ("1990-05-17") and a London calendar day. */

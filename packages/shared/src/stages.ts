@@ -114,7 +114,9 @@ export const moveStageSchema = z.object({
   id: caseIdSchema,
   to: z.enum(caseStages, { error: 'Choose a stage' }),
   version: caseVersionSchema,
-  closureReason: z.enum(closureReasons.map((reason) => reason.value) as [ClosureReason, ...ClosureReason[]]).optional(),
+  closureReason: z
+    .enum(closureReasons.map((reason) => reason.value) as [ClosureReason, ...ClosureReason[]], { error: 'Choose why the case is closing' })
+    .optional(),
   reason: optionalPlainText('Reason', 500),
 });
 export type MoveStageInput = z.input<typeof moveStageSchema>;

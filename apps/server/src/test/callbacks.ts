@@ -55,7 +55,10 @@ export async function reachCaller(db: Kysely<Database>, adviser: SessionUser, id
   await caller.callbacks.logAttempt({ id, outcome: 'answered' });
 }
 
-export function countRows(db: Kysely<Database>, table: 'callback_requests' | 'audit_events' | 'cases' | 'callback_attempts'): Promise<number> {
+export function countRows(
+  db: Kysely<Database>,
+  table: 'callback_requests' | 'audit_events' | 'cases' | 'callback_attempts' | 'case_events' | 'case_crises' | 'case_notes',
+): Promise<number> {
   return db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('count'))

@@ -3,6 +3,9 @@ import { Suspense } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { can } from '@harbour/shared/permissions';
 import { UrgentWaitingAlert } from '../features/callbacks/urgent-waiting-alert';
+import { CrisisAlert } from '../features/cases/crisis-alert';
+import { clearAllDrafts } from '../features/cases/assessment/drafts';
+import { CaseSearchBox } from '../features/cases/case-search-box';
 import { LoadingState } from '../components/ui/page-states';
 import { SignOutButton } from '../features/auth/sign-out-button';
 import { navigationFor } from './navigation';
@@ -26,14 +29,16 @@ export function AppShell({ user }: { user: SignedInUser }) {
             ))}
           </ul>
         </nav>
+        <CaseSearchBox />
         <div className="shell__user">
           <span>
             <span className="shell__user-name">{user.fullName}</span>
             <span className="shell__user-role">{roleLabels[user.role]}</span>
           </span>
-          <SignOutButton />
+          <SignOutButton onSignedOut={clearAllDrafts} />
         </div>
       </header>
+      {can(user.role, 'cases:supervise') && <CrisisAlert />}
       {/* The queue and request pages carry their own live stream and urgent banner. */}
       {can(user.role, 'callbacks:supervise') && !/^\/(queue|callbacks\/)/.test(pathname) && <UrgentWaitingAlert />}
       <main id="main" className="shell__main" tabIndex={-1}>

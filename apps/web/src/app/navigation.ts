@@ -10,6 +10,7 @@ interface NavigationItem {
 // Only pages that exist, each shown only to the roles the server would let use it.
 const navigation: readonly NavigationItem[] = [
   { to: '/queue', label: 'Callback queue', permission: 'callbacks:work' },
+  { to: '/cases', label: 'Cases', permission: 'cases:read' },
   { to: '/staff', label: 'Staff', permission: 'users:manage' },
   { to: '/account', label: 'Your account', permission: 'account:self' },
 ];

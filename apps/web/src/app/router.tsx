@@ -13,6 +13,7 @@ const RequestCallbackPage = lazy(() =>
 );
 const QueueRoute = lazy(() => import('./routes/queue-route'));
 const CallbackRoute = lazy(() => import('./routes/callback-route'));
+const CasesRoute = lazy(() => import('./routes/cases-route'));
 const CaseRoute = lazy(() => import('./routes/case-route'));
 const InboundCallRoute = lazy(() => import('./routes/inbound-call-route'));
 const StaffRoute = lazy(() => import('./routes/staff-route'));
@@ -49,6 +50,7 @@ export function createAppRouter() {
         { index: true, element: <HomeRedirect /> },
         { path: 'queue', element: <QueueRoute /> },
         { path: 'callbacks/:id', element: <CallbackRoute /> },
+        { path: 'cases', element: <CasesRoute /> },
         { path: 'cases/:reference', element: <CaseRoute /> },
         { path: 'enquiries/new', element: <InboundCallRoute /> },
         { path: 'staff', element: <StaffRoute /> },

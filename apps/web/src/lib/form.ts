@@ -31,7 +31,8 @@ export function applyServerError<Values extends FieldValues>(
   const fields = Object.keys(form.getValues());
   let isPlaced = false;
   for (const [field, message] of Object.entries(fieldErrors ?? {})) {
-    if (!fields.includes(field)) continue;
+    // Nested fields arrive as dotted paths ("contact.postcode", "substances.0.route").
+    if (!fields.includes(field.split('.')[0]!)) continue;
     form.setError(field as Path<Values>, { type: 'server', message }, { shouldFocus: !isPlaced });
     isPlaced = true;
   }

@@ -45,7 +45,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('contact_version', 'integer', (col) => col.notNull().defaultTo(1))
     .addColumn('assessment_version', 'integer', (col) => col.notNull().defaultTo(1))
     .addColumn('finances_version', 'integer', (col) => col.notNull().defaultTo(1))
-    .addColumn('closure_reason', 'text')
+    .addColumn('closure_reason', 'text', (col) =>
+      col.check(
+        sql`closure_reason in ('completed', 'unreachable', 'declined', 'not_suitable', 'funding_not_available', 'chose_another_provider', 'referred_elsewhere', 'duplicate', 'other')`,
+      ),
+    )
     .execute();
 
   await sql`alter table cases add constraint cases_assessment_needs_consent check (consent_to_health_data or assessment is null)`.execute(db);

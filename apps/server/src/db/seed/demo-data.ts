@@ -1,8 +1,10 @@
 import type { Role } from '@harbour/shared/roles';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database';
+import type { StaffActor } from '../../actor';
 import { createStaffMember, hasAnyUser } from '../../features/users/users.service';
 import { seedDemoCallbacks } from './demo-callbacks';
+import { preparedDemoCases, seedDemoCases } from './demo-cases';
 
 export const DEMO_PASSWORD = 'harbour-demo';
 
@@ -12,15 +14,25 @@ export const demoUsers: ReadonlyArray<{ email: string; fullName: string; role: R
   { email: 'manager@harbour.test', fullName: 'Grace Owusu', role: 'manager' },
 ];
 
-/** Fills an empty database with demo staff; does nothing once anyone has an account. */
+/** Fills an empty database with demo staff, callbacks and cases; does nothing once anyone has an account. */
 export async function seedDemoData(db: Kysely<Database>): Promise<{ seeded: boolean }> {
   if (await hasAnyUser(db)) return { seeded: false };
-  const created = [];
+  const now = new Date();
+  // Checked before anything is written, so a demo case the app would refuse leaves the database empty.
+  const cases = preparedDemoCases(now);
+  const created: StaffActor[] = [];
   for (const user of demoUsers) {
-    created.push(await createStaffMember(db, { userId: null, requestId: 'seed' }, { ...user, password: DEMO_PASSWORD }));
+    const member = await createStaffMember(db, { userId: null, requestId: 'seed' }, { ...user, password: DEMO_PASSWORD });
+    created.push({ userId: member.id, role: member.role, requestId: 'seed' });
   }
-  const adviser = created.find((user) => user.role === 'adviser');
-  if (adviser) await seedDemoCallbacks(db, { userId: adviser.id, role: adviser.role, requestId: 'seed' });
+  const staffWith = (role: Role): StaffActor => {
+    const found = created.find((member) => member.role === role);
+    if (!found) throw new Error(`The demo staff have no ${role}`);
+    return found;
+  };
+  const [adviser, lead] = [staffWith('adviser'), staffWith('team_lead')];
+  await seedDemoCallbacks(db, adviser, now);
+  await seedDemoCases(db, { adviser, lead }, cases, now);
   return { seeded: true };
 }
 

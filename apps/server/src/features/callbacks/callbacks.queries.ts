@@ -141,7 +141,7 @@ export async function findCallbackById(db: Kysely<Database>, id: string, now: Da
 export async function findCallbackByCaseId(db: Kysely<Database>, caseId: string) {
   return db
     .selectFrom('callback_requests')
-    .select(['id', 'reference', 'requested_at as requestedAt', 'message', 'best_time_kind as bestTimeKind', 'best_time_at as bestTimeAt', 'status'])
+    .select(['id', 'reference', 'requested_at as requestedAt', 'message', 'substances', 'best_time_kind as bestTimeKind', 'best_time_at as bestTimeAt', 'status'])
     .where('case_id', '=', caseId)
     .orderBy('requested_at')
     .execute();

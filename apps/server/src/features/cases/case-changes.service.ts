@@ -145,8 +145,11 @@ export async function updateFinances(
       insurer: finances.insurer ?? null,
       who_pays: finances.whoPays ?? null,
       finance_notes: finances.notes ?? null,
-      // Someone who only sees it masked cannot have typed it: what is stored stays.
-      ...(maySeePolicyNumber(actor, locked.assigned_adviser_id) ? { policy_number: finances.policyNumber ?? null } : {}),
+      // Someone who only sees it masked cannot have typed it: what is stored stays. With none
+      // stored nothing was masked, so whatever they typed is theirs to save.
+      ...(maySeePolicyNumber(actor, locked.assigned_adviser_id) || locked.policy_number === null
+        ? { policy_number: finances.policyNumber ?? null }
+        : {}),
     };
     const fields = changedFields(locked, set);
     const version = await applyChange(trx, actor, locked, { section: 'finances', kind: 'finances_updated', set, details: { fields } }, now);
@@ -166,7 +169,8 @@ export async function setNextAction(
     if (input.dueAt.getTime() < now.getTime() - 5 * 60_000) throw badRequest('The next action cannot be due in the past', 'dueAt');
     const set = { next_action: input.what, next_action_due_at: input.dueAt };
     const details = { dueAt: input.dueAt.toISOString() };
-    const version = await applyChange(trx, actor, locked, { section: 'case', kind: 'next_action_set', set, details }, now);
+    const words = { what: input.what };
+    const version = await applyChange(trx, actor, locked, { section: 'case', kind: 'next_action_set', set, details, words }, now);
     return { version };
   });
 }

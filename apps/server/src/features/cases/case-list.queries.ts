@@ -89,6 +89,8 @@ export async function findCasesByName(db: Kysely<Database>, typed: string, limit
     const words = typed.toLowerCase();
     return caseRows(trx)
       .where(sql<boolean>`${words} <% cases.search_name`)
+      // Whole words first: "smyth" is as near "smart" as "smith" by word_similarity alone.
+      .orderBy(sql`strict_word_similarity(${words}, cases.search_name)`, 'desc')
       .orderBy(sql`word_similarity(${words}, cases.search_name)`, 'desc')
       .orderBy('cases.updated_at', 'desc')
       .limit(limit)

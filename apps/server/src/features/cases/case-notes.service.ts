@@ -6,6 +6,7 @@ import { notFound } from '../../trpc/errors';
 import { recordAudit } from '../audit/audit.service';
 import { findAttemptEntries, findEventEntries, findNoteEntries, findOpening, setNotePinned } from './case-timeline.queries';
 import { findCaseSummaryById, insertNote } from './cases.queries';
+import { staffNamesByIds } from '../users/users.service';
 
 // Notes are only ever added, never edited, so two advisers writing at once both keep their
 // words: no version is needed. Pinning keeps a note at the top of the case.
@@ -61,11 +62,20 @@ export async function caseTimeline(db: Kysely<Database>, actor: StaffActor, case
       requestId: actor.requestId,
       details: { part: 'timeline' },
     });
+    const names = await staffNamesByIds(
+      trx,
+      events.flatMap((event) => (event.kind === 'assigned' && typeof event.details.to === 'string' ? [event.details.to] : [])),
+    );
     const entries: TimelineEntry[] = [
       { type: 'opened', id: opening.id, at: opening.at, actorName: opening.actorName, origin: opening.origin },
       ...notes.map((note) => ({ type: 'note' as const, ...note })),
       ...attempts.map((attempt) => ({ type: 'call' as const, ...attempt })),
-      ...events.map((event) => ({ type: 'event' as const, ...event })),
+      ...events.map((event) => ({
+        type: 'event' as const,
+        ...event,
+        // Who a case was given to, by name: the event keeps only the id.
+        details: event.kind === 'assigned' ? { ...event.details, toName: names.get(String(event.details.to)) ?? null } : event.details,
+      })),
     ];
     return entries.sort((a, b) => b.at.getTime() - a.at.getTime());
   });

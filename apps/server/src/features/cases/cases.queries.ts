@@ -145,7 +145,8 @@ export async function findNotes(db: Kysely<Database>, caseId: string) {
 
 /**
  * A new contact with someone who already has a case: urgency is raised, never lowered, and
- * substances are added to what was known (only with consent to record them).
+ * substances are added to what was known (only with consent to record them). No section's
+ * version moves: nothing an adviser edits is overwritten, so nobody's open page goes stale.
  */
 export async function mergeContactIntoCase(
   trx: Kysely<Database>,
@@ -158,7 +159,6 @@ export async function mergeContactIntoCase(
     .set((eb) => ({
       urgency_reason: eb.fn.coalesce('urgency_reason', sql<Database['cases']['urgency_reason']>`${contact.urgencyReason}::text`),
       substances: sql<string[]>`array(select distinct unnest(substances || ${contact.substances}::text[]) order by 1)`,
-      version: eb('version', '+', 1),
       updated_at: now,
     }))
     .where('id', '=', caseId)

@@ -3,25 +3,12 @@ import type { InboundCallInput } from '@harbour/shared/cases';
 import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../trpc/context';
 import { auditRows, countRows, TUESDAY_10AM } from '../../test/callbacks';
+import { inboundCall } from '../../test/cases';
 import { callerFor, createUser } from '../../test/factories';
 import { useTestDatabase } from '../../test/test-database';
 import { rejectionOf } from '../../test/trpc-errors';
 
 const db = useTestDatabase();
-
-function inboundCall(overrides: Partial<InboundCallInput> = {}): InboundCallInput {
-  return {
-    callerName: 'Pat Morgan',
-    phone: '07400 123456',
-    forWhom: 'loved_one',
-    clientName: 'Chris Morgan',
-    substances: ['heroin'],
-    immediateDanger: false,
-    consentToContact: true,
-    consentToHealthData: true,
-    ...overrides,
-  };
-}
 
 async function openInboundCase(adviser: SessionUser, overrides: Partial<InboundCallInput> = {}) {
   return callerFor(db(), adviser, { now: TUESDAY_10AM }).cases.openFromInboundCall(inboundCall(overrides));

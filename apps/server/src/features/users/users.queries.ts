@@ -124,3 +124,8 @@ export async function findIsActive(db: Kysely<Database>, id: string): Promise<bo
   const row = await db.selectFrom('users').select('is_active').where('id', '=', id).executeTakeFirst();
   return row?.is_active === true;
 }
+
+export async function findNamesByIds(db: Kysely<Database>, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('users').select(['id', 'full_name as fullName']).where('id', 'in', ids).execute();
+}

@@ -12,6 +12,7 @@ import {
   findActiveStaff,
   findCredentialsByEmail,
   findIsActive,
+  findNamesByIds,
   findPasswordHashById,
   findStaff,
   findStaffById,
@@ -180,4 +181,10 @@ export function listActiveStaff(db: Kysely<Database>) {
 
 export function isActiveStaffMember(db: Kysely<Database>, id: string): Promise<boolean> {
   return findIsActive(db, id);
+}
+
+/** Staff names by id, for history that stores who by id. */
+export async function staffNamesByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+  const found = await findNamesByIds(db, [...new Set(ids)]);
+  return new Map(found.map((member) => [member.id, member.fullName]));
 }

@@ -3,7 +3,7 @@ import { FieldFrame, type FieldProps } from './field';
 
 type SelectFieldProps = FieldProps &
   Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className'> & {
-    options: ReadonlyArray<{ value: string; label: string }>;
+    options: ReadonlyArray<{ value: string; label: string; disabled?: boolean }>;
     placeholder?: string;
     ref?: Ref<HTMLSelectElement>;
   };
@@ -15,7 +15,7 @@ export function SelectField({ label, hint, error, id, isLabelHidden, className, 
         <select ref={ref} className={isLabelHidden ? 'field__input field__input--compact' : 'field__input'} {...control} {...select}>
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options.map((option) => (
-            <option key={option.value} value={option.value}>
+            <option key={option.value} value={option.value} disabled={option.disabled}>
               {option.label}
             </option>
           ))}

@@ -4,7 +4,8 @@ import { Button } from '../../components/ui/button';
 import { useTRPC } from '../../lib/trpc';
 import type { SignInState } from './sign-in-notice';
 
-export function SignOutButton() {
+/** `onSignedOut` clears what other features keep in the browser (drafts of a call in progress). */
+export function SignOutButton({ onSignedOut }: { onSignedOut?: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -13,6 +14,7 @@ export function SignOutButton() {
       onSettled: () => {
         // Nothing about anyone's case may stay in memory after sign-out.
         queryClient.clear();
+        onSignedOut?.();
         const state: SignInState = { notice: 'signed-out' };
         navigate('/sign-in', { replace: true, state });
       },

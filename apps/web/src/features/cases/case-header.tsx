@@ -1,0 +1,48 @@
+import { ageOn } from '@harbour/shared/case-record';
+import { stageLabels } from '@harbour/shared/cases';
+import { formatDueIn, formatWhen } from '@harbour/shared/format';
+import type { RiskLevel } from '@harbour/shared/assessment';
+import type { RouterOutputs } from '../../lib/trpc';
+import { DualDiagnosisBadge, RiskBadge, SeverityBadge } from './case-badges';
+import { daysInStageText } from './case-dates';
+
+type CaseRecord = RouterOutputs['cases']['byReference'];
+
+/**
+ * Stays on screen while the adviser scrolls through the call: who, which stage, and the risk as
+ * the answers now stand, even before they are saved.
+ */
+export function CaseHeader({ record, liveRiskLevel, now }: { record: CaseRecord; liveRiskLevel: RiskLevel | null; now: Date }) {
+  const age = record.dateOfBirth ? `, ${ageOn(record.dateOfBirth)}` : '';
+  const due = record.nextActionDueAt ? formatDueIn(record.nextActionDueAt, now) : null;
+  return (
+    <header className="case-header" aria-label="Case summary">
+      <h1>
+        {record.clientName ?? 'Client not yet named'}
+        {age} <span className="heading-reference">{record.reference}</span>
+      </h1>
+      <p className="case-header__facts">
+        <span className="badge badge--stage">{stageLabels[record.stage]}</span>
+        <span>{daysInStageText(record.stageChangedAt, now)}</span>
+        <span>Adviser: {record.assignedAdviserName ?? 'Not assigned'}</span>
+        <RiskBadge level={liveRiskLevel ?? record.riskLevel} />
+        <SeverityBadge band={record.severity} />
+        <DualDiagnosisBadge isDualDiagnosis={record.isDualDiagnosis} />
+      </p>
+      {record.stage !== 'closed' && (
+        <p className="case-header__next">
+          {record.nextAction && record.nextActionDueAt && due ? (
+            <>
+              Next: <strong>{record.nextAction}</strong>,{' '}
+              <span className={due.isOverdue ? 'due due--overdue' : 'due'}>
+                {due.isOverdue ? due.text : `due ${formatWhen(record.nextActionDueAt, now)}`}
+              </span>
+            </>
+          ) : (
+            <span className="text-danger">No next action set</span>
+          )}
+        </p>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,60 @@
+import { addNoteSchema } from '@harbour/shared/case-record';
+import { formatDateTime } from '@harbour/shared/format';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert } from '../../components/ui/alert';
+import { Button } from '../../components/ui/button';
+import { CheckboxField } from '../../components/ui/checkbox-field';
+import { FormActions } from '../../components/ui/form-panel';
+import { TextAreaField } from '../../components/ui/text-area-field';
+import { useServerErrors, useZodForm } from '../../lib/form';
+import { messageOf, useTRPC, type RouterOutputs } from '../../lib/trpc';
+
+type CaseRecord = RouterOutputs['cases']['byReference'];
+
+/** Pinned notes stay at the top: what everyone must know before they ring this person. */
+export function NotesSection({ record }: { record: CaseRecord }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const form = useZodForm(addNoteSchema, { id: record.id, body: '', isPinned: false });
+  const { failure, onServerError, submitWith } = useServerErrors(form);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey() });
+  const add = useMutation(
+    trpc.cases.addNote.mutationOptions({
+      onSuccess: async () => {
+        form.reset({ id: record.id, body: '', isPinned: false });
+        await refresh();
+      },
+      onError: onServerError,
+    }),
+  );
+  const pin = useMutation(trpc.cases.pinNote.mutationOptions({ onSuccess: refresh }));
+  const pinned = record.notes.filter((note) => note.isPinned);
+
+  return (
+    <section className="panel case-section" id="notes" aria-labelledby="notes-heading">
+      <h2 id="notes-heading">Notes</h2>
+      {pinned.length > 0 && (
+        <ul className="pinned-notes" aria-label="Pinned notes">
+          {pinned.map((note) => (
+            <li key={note.id}>
+              <p className="message">{note.body}</p>
+              <p className="muted">
+                {note.authorName}, {formatDateTime(note.createdAt)} ·{' '}
+                <Button variant="link" onClick={() => pin.mutate({ noteId: note.id, isPinned: false })}>
+                  Unpin
+                </Button>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form noValidate aria-label="Add a note" onSubmit={submitWith((values) => add.mutate(values))}>
+        {failure && <Alert tone="error">{failure}</Alert>}
+        {pin.isError && <Alert tone="error">{messageOf(pin.error)}</Alert>}
+        <TextAreaField label="Add a note" hint="Notes cannot be edited once added; they appear on the timeline." error={form.formState.errors.body?.message} {...form.register('body')} />
+        <CheckboxField label="Pin this note to the top of the case" {...form.register('isPinned')} />
+        <FormActions submitLabel="Add note" busyLabel="Adding…" isBusy={add.isPending} />
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { Alert } from '../../components/ui/alert';
+import { Button } from '../../components/ui/button';
+
+export interface UnsavedLine {
+  label: string;
+  value: string;
+}
+
+/**
+ * A save lost to a colleague's: their message, a way to load what they saved, and, once loaded,
+ * what this adviser had typed, so nothing they heard on the call is lost.
+ */
+export function SectionConflict({
+  message,
+  unsaved,
+  isReloading,
+  onReload,
+}: {
+  message: string | null;
+  unsaved: UnsavedLine[] | null;
+  isReloading: boolean;
+  onReload: () => void;
+}) {
+  return (
+    <>
+      {message && (
+        <Alert tone="error" title="Not saved: someone else changed this first">
+          <p>{message}</p>
+          <Button variant="secondary" isBusy={isReloading} onClick={onReload}>
+            Reload their version
+          </Button>
+        </Alert>
+      )}
+      {unsaved && unsaved.length > 0 && (
+        <div className="unsaved" role="region" aria-label="Your unsaved answers">
+          <h3>Your unsaved answers</h3>
+          <p className="muted">The form now shows what was saved. These are the answers you had typed that differ from it:</p>
+          <dl className="details">
+            {unsaved.map((line) => (
+              <div key={line.label} className="details__row">
+                <dt>{line.label}</dt>
+                <dd>{line.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Lines of `mine` whose value differs from `theirs`, matched by label. */
+export function differingLines(mine: UnsavedLine[], theirs: UnsavedLine[]): UnsavedLine[] {
+  const saved = new Map(theirs.map((line) => [line.label, line.value]));
+  return mine.filter((line) => saved.get(line.label) !== line.value);
+}
