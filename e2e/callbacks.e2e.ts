@@ -48,7 +48,8 @@ describe.skipIf(skipReason() !== '')('callback requests', () => {
     await adviser.getByRole('button', { name: 'Open a new enquiry' }).click();
     await adviser.waitForURL(/\/cases\/H-\d{4}-\d{5}$/);
     await adviser.getByRole('heading', { name: /Robin Live/ }).waitFor();
-    await adviser.getByText(`${reference}, requested`).waitFor();
+    // The request, in the caller's own words, stays on the case.
+    await adviser.getByRole('region', { name: 'Callback requests' }).getByRole('link', { name: reference }).waitFor();
     await screenshot(adviser, 'case-page');
     await visitor.close();
     await adviser.close();

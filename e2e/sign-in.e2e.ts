@@ -5,9 +5,9 @@ describe.skipIf(skipReason() !== '')('signing in', () => {
   const browser = useBrowser();
 
   it.each([
-    { email: 'adviser@harbour.test', landing: '/queue', links: ['Callback queue', 'Your account'] },
-    { email: 'lead@harbour.test', landing: '/queue', links: ['Callback queue', 'Your account'] },
-    { email: 'manager@harbour.test', landing: '/queue', links: ['Callback queue', 'Staff', 'Your account'] },
+    { email: 'adviser@harbour.test', landing: '/queue', links: ['Callback queue', 'Cases', 'Your account'] },
+    { email: 'lead@harbour.test', landing: '/queue', links: ['Callback queue', 'Cases', 'Your account'] },
+    { email: 'manager@harbour.test', landing: '/queue', links: ['Callback queue', 'Cases', 'Staff', 'Your account'] },
   ])('$email sees only the pages of their role', async ({ email, landing, links }) => {
     const page = await browser.newPage();
     await signIn(page, email, 'harbour-demo');

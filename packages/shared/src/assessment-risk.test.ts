@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { riskLevelOf, riskLevels, type RiskLevel, type RiskScreenAnswers, type SubstanceUseInput } from './assessment';
+import { riskScreenWithNothingFound } from './assessment-fixtures';
 
-const nothing: Required<RiskScreenAnswers> = {
-  suicidalThoughts: 'none',
-  selfHarm: false,
-  harmToOthers: false,
-  childrenOrVulnerableAdultsAtHome: false,
-  pregnancy: false,
-  injecting: false,
-  overdoseInLast12Months: false,
-  riskyWithdrawal: false,
-};
+const nothing = riskScreenWithNothingFound;
 
 const REASONS = {
   activeSuicidal: 'Thoughts of suicide with a plan or intent to act.',
@@ -148,6 +140,7 @@ describe('riskLevelOf: what the substances say', () => {
   it.each<[string, SubstanceUseInput[], RiskLevel, string[]]>([
     ['daily alcohol', [row({ substance: 'alcohol', frequency: 'daily' })], 'high', [REASONS.withdrawal]],
     ['daily benzodiazepines', [row({ substance: 'benzodiazepines', frequency: 'daily' })], 'high', [REASONS.withdrawal]],
+    ['daily GHB/GBL', [row({ substance: 'ghb_gbl', frequency: 'daily' })], 'high', [REASONS.withdrawal]],
     [
       'daily benzodiazepines as a second substance',
       [row({ frequency: 'weekly' }), row({ substance: 'benzodiazepines', isPrimary: false, frequency: 'daily' })],

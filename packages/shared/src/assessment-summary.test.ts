@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { assessmentGaps, assessmentSchema, assessmentSummaryOf, criteria, type AssessmentInput, type CriteriaAnswers } from './assessment';
+import { riskScreenWithNothingFound } from './assessment-fixtures';
 
 const answeredNo = Object.fromEntries(criteria.map((criterion) => [criterion.id, false])) as CriteriaAnswers;
 const yesTo = (count: number): CriteriaAnswers =>
   Object.fromEntries(criteria.map((criterion, index) => [criterion.id, index < count])) as CriteriaAnswers;
 
-const wholeRiskScreen: AssessmentInput['risk'] = {
-  suicidalThoughts: 'none',
-  selfHarm: false,
-  harmToOthers: false,
-  childrenOrVulnerableAdultsAtHome: false,
-  pregnancy: false,
-  injecting: false,
-  overdoseInLast12Months: false,
-  riskyWithdrawal: false,
-};
+const wholeRiskScreen = riskScreenWithNothingFound;
 
 const complete: AssessmentInput = {
   id: '0b9e7d1c-3f4a-4e2b-9c8d-7a6b5c4d3e2f',
@@ -86,7 +78,9 @@ describe('assessmentSummaryOf: the figures lists and matching need', () => {
     ['dual diagnosis with a suspected condition', { conditions: [{ condition: 'adhd', status: 'suspected' }] }, { isDualDiagnosis: true }],
     ['immediate risk with suicidal thoughts and a plan', { risk: { ...wholeRiskScreen, suicidalThoughts: 'active_with_plan' } }, { riskLevel: 'immediate' }],
     ['high risk from daily drinking alone', { substances: [{ substance: 'alcohol', isPrimary: true, frequency: 'daily' }] }, { riskLevel: 'high' }],
-    ['low risk before the risk screen is answered', { risk: {} }, { riskLevel: 'low', isComplete: false }],
+    ['no risk level before anything about risk is known', { risk: {} }, { riskLevel: null, isComplete: false }],
+    ['low risk once the whole screen is answered with nothing found', { risk: wholeRiskScreen }, { riskLevel: 'low' }],
+    ['a risk level from the first answer, before the screen is complete', { risk: { pregnancy: true } }, { riskLevel: 'medium', isComplete: false }],
   ])('gives %s', (_what, change, expected) => {
     expect(assessmentSummaryOf(stored(change))).toMatchObject(expected);
   });

@@ -351,13 +351,15 @@ export const riskFactorLabels: Record<RiskFactor, string> = {
   pregnancy: 'Pregnant',
   injecting: 'Injects drugs',
   overdoseInLast12Months: 'Overdose in the last 12 months',
-  riskyWithdrawal: 'Withdrawal could be medically dangerous (for example daily alcohol or benzodiazepines)',
+  riskyWithdrawal: 'Withdrawal could be medically dangerous (for example daily alcohol, benzodiazepines or GHB)',
 };
 
 type SubstanceFacts = Pick<SubstanceUseInput, 'substance' | 'route' | 'frequency'>;
 
-// Stopping either suddenly after daily use can cause seizures, so detox must be medically managed.
-const WITHDRAWAL_RISK_SUBSTANCES: readonly SubstanceId[] = ['alcohol', 'benzodiazepines'];
+// Stopping any of these suddenly after daily use can cause seizures or delirium, so detox must
+// be medically managed. The issue names alcohol and benzodiazepines; GHB/GBL withdrawal is at
+// least as dangerous (NICE and the UK clinical guidelines treat it as a medical emergency).
+const WITHDRAWAL_RISK_SUBSTANCES: readonly SubstanceId[] = ['alcohol', 'benzodiazepines', 'ghb_gbl'];
 
 /** Daily alcohol or benzodiazepines answer the risky-withdrawal question by themselves. */
 export function hasRiskyWithdrawalFrom(substances: readonly SubstanceFacts[]): boolean {
@@ -469,6 +471,11 @@ export function isAssessmentComplete(assessment: CompletenessFacts): boolean {
 export const includesAlcohol = (substances: ReadonlyArray<Pick<SubstanceUseInput, 'substance'>>) =>
   substances.some((row) => row.substance === 'alcohol');
 
+const hasAnyRiskFact = (assessment: Pick<AssessmentInput, 'risk' | 'substances'>) =>
+  Object.values(assessment.risk).some((answer) => answer !== undefined && answer !== null) ||
+  hasRiskyWithdrawalFrom(assessment.substances) ||
+  isInjectingIn(assessment.substances);
+
 /** The figures a list, a filter or clinic matching needs without opening the assessment. */
 export function assessmentSummaryOf(assessment: Omit<Assessment, 'id' | 'version'>) {
   const severity = severityOf(assessment.criteria);
@@ -479,7 +486,8 @@ export function assessmentSummaryOf(assessment: Omit<Assessment, 'id' | 'version
     criteriaMet: severity.criteriaMet,
     // The band of the answers so far (it can only rise as more come in); none before the first.
     severity: severity.answered > 0 ? severity.band : null,
-    riskLevel: risk.level,
+    // Nothing answered and nothing in the substance rows: not assessed, rather than "low".
+    riskLevel: hasAnyRiskFact(assessment) ? risk.level : null,
     auditScore: includesAlcohol(assessment.substances) && audit.answered > 0 ? audit.score : null,
     isDualDiagnosis: isDualDiagnosis(assessment.conditions),
     isComplete: isAssessmentComplete(assessment),

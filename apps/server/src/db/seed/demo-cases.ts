@@ -9,8 +9,8 @@ import {
   type CriteriaAnswers,
   type CriterionId,
   type FinancesInput,
-  type RiskScreenAnswers,
 } from '@harbour/shared/assessment';
+import { riskScreenWithNothingFound } from '@harbour/shared/assessment-fixtures';
 import type { ForWhom } from '@harbour/shared/callbacks';
 import { addNoteSchema, contactDetailsSchema, recordCrisisActionSchema, setNextActionSchema, type CrisisAction } from '@harbour/shared/case-record';
 import { inboundCallSchema } from '@harbour/shared/cases';
@@ -88,16 +88,7 @@ function auditOf(...scores: number[]): AuditAnswers {
   return Object.fromEntries(scores.map((score, index) => [auditQuestions[index]!.id, score])) as AuditAnswers;
 }
 
-const noRisks = {
-  suicidalThoughts: 'none',
-  selfHarm: false,
-  harmToOthers: false,
-  childrenOrVulnerableAdultsAtHome: false,
-  pregnancy: false,
-  injecting: false,
-  overdoseInLast12Months: false,
-  riskyWithdrawal: false,
-} as const satisfies RiskScreenAnswers;
+const noRisks = riskScreenWithNothingFound;
 
 const noAudit: AuditAnswers = {};
 

@@ -47,7 +47,7 @@ describe('cases.updateAssessment stores the figures lists and matching read', ()
     [
       'an assessment just begun',
       (id) => assessmentInput(id, 1, { substances: [], criteria: {}, risk: {} }),
-      { primary_substance: null, criteria_met: 0, severity: null, risk_level: 'low', assessment_complete: false, substances: ['heroin'] },
+      { primary_substance: null, criteria_met: 0, severity: null, risk_level: null, assessment_complete: false, substances: ['heroin'] },
     ],
     [
       'daily drinking with a condition and AUDIT answers',
@@ -60,7 +60,8 @@ describe('cases.updateAssessment stores the figures lists and matching read', ()
           audit: { drinking_frequency: 4, typical_units: 4 },
           conditions: [{ condition: 'depression', status: 'suspected' }],
         }),
-      { primary_substance: 'alcohol', risk_level: 'high', is_dual_diagnosis: true, audit_score: 8, substances: ['alcohol', 'cocaine'] },
+      // Heroin, mentioned when the case was opened, stays among the substances.
+      { primary_substance: 'alcohol', risk_level: 'high', is_dual_diagnosis: true, audit_score: 8, substances: ['alcohol', 'cocaine', 'heroin'] },
     ],
   ])('%s', async (_what, assessment, stored) => {
     const adviser = await createUser(db());

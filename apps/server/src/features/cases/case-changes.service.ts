@@ -11,8 +11,8 @@ import { publishChange } from '../../realtime/changes';
 import { badRequest, forbidden } from '../../trpc/errors';
 import { recordAudit } from '../audit/audit.service';
 import { changedFields, lockCaseForChange, maySeePolicyNumber, versionColumnOf, type CaseSection, type LockedCase } from './case-access.service';
-import { insertCaseEvent } from './case-events.queries';
-import { raiseCrisis } from './crises.service';
+import { findLastChange, insertCaseEvent } from './case-events.queries';
+import { raiseCrisisOnSave } from './crises.service';
 import { hasContactBeenMade, updateCase } from './cases.queries';
 import { isActiveStaffMember } from '../users/users.service';
 
@@ -106,8 +106,10 @@ export async function updateAssessment(db: Kysely<Database>, actor: StaffActor, 
       throw badRequest("Record the client's consent to us keeping health information before saving the assessment");
     }
     const summary = assessmentSummaryOf(assessment);
+    const previousSave = await findLastChange(trx, id, ['assessment_updated']);
     const fields = changedFields(locked.assessment, assessment);
-    const mentioned = [...new Set(assessment.substances.map((row) => row.substance))].sort();
+    // What was mentioned on earlier calls stays; the assessment adds what it found.
+    const mentioned = [...new Set([...locked.substances, ...assessment.substances.map((row) => row.substance)])].sort();
     const set: Updateable<CasesTable> = {
       assessment: JSON.stringify(assessment),
       primary_substance: summary.primarySubstance,
@@ -117,12 +119,13 @@ export async function updateAssessment(db: Kysely<Database>, actor: StaffActor, 
       risk_level: summary.riskLevel,
       is_dual_diagnosis: summary.isDualDiagnosis,
       assessment_complete: summary.isComplete,
-      ...(mentioned.length > 0 ? { substances: mentioned } : {}),
+      substances: mentioned,
     };
     const details = { fields, riskLevel: summary.riskLevel, previousRiskLevel: locked.risk_level, severity: summary.severity };
     const version = await applyChange(trx, actor, locked, { section: 'assessment', kind: 'assessment_updated', set, details }, now);
-    // Saving is a second chance to raise it, should the screen's own alert not have arrived.
-    if (summary.riskLevel === 'immediate') await raiseCrisis(trx, actor, id, now);
+    if (summary.riskLevel === 'immediate') {
+      await raiseCrisisOnSave(trx, actor, { caseId: id, previousLevel: locked.risk_level, previousSaveAt: previousSave?.at ?? null }, now);
+    }
     return { version, ...summary };
   });
 }

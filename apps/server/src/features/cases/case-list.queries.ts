@@ -2,6 +2,7 @@ import type { CaseListSort } from '@harbour/shared/case-record';
 import type { CaseStage } from '@harbour/shared/cases';
 import type { RiskLevel } from '@harbour/shared/assessment';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { matchesContact } from '../../db/contact-match';
 import type { Database } from '../../db/database';
 
 export interface CaseListFilter {
@@ -72,10 +73,7 @@ export function findCasesByReference(db: Kysely<Database>, reference: string) {
 }
 
 export function findCasesByPhoneOrEmail(db: Kysely<Database>, contact: { phoneE164?: string; email?: string }, limit: number) {
-  let query = caseRows(db);
-  if (contact.phoneE164) query = query.where('cases.phone_e164', '=', contact.phoneE164);
-  if (contact.email) query = query.where('cases.email', '=', contact.email);
-  return query.orderBy('cases.updated_at', 'desc').limit(limit).execute();
+  return caseRows(db).where(matchesContact('cases', contact)).orderBy('cases.updated_at', 'desc').limit(limit).execute();
 }
 
 /**

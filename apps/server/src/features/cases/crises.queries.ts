@@ -61,3 +61,14 @@ export function findOpenCrises(db: Kysely<Database>) {
     .orderBy('case_crises.raised_at')
     .execute();
 }
+
+export async function findLatestCrisisRaisedAt(db: Kysely<Database>, caseId: string): Promise<Date | null> {
+  const latest = await db
+    .selectFrom('case_crises')
+    .select('raised_at')
+    .where('case_id', '=', caseId)
+    .orderBy('raised_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return latest?.raised_at ?? null;
+}

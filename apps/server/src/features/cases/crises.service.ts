@@ -8,7 +8,7 @@ import { notFound } from '../../trpc/errors';
 import { recordAudit, recordLookUp } from '../audit/audit.service';
 import { insertCaseEvent } from './case-events.queries';
 import { findCaseSummaryById } from './cases.queries';
-import { findOpenCrises, insertOpenCrisis, insertResolvedCrisis, resolveOpenCrisis } from './crises.queries';
+import { findLatestCrisisRaisedAt, findOpenCrises, insertOpenCrisis, insertResolvedCrisis, resolveOpenCrisis } from './crises.queries';
 
 // The crisis protocol: the moment an assessment says "immediate" a crisis is open, every team
 // lead on shift sees it, and it stays open until the adviser records what was done.
@@ -20,6 +20,24 @@ export async function raiseCrisis(trx: Kysely<Database>, actor: StaffActor, case
   await insertCaseEvent(trx, { caseId, actorId: actor.userId, kind: 'crisis_raised', at: now });
   await recordAudit(trx, { actorUserId: actor.userId, action: 'cases.crisis_raised', entityType: 'case', entityId: caseId, requestId: actor.requestId });
   await publishChange(trx, { topic: 'crises', id: caseId });
+}
+
+/**
+ * A save that makes the risk immediate raises the crisis too, in case the screen's own alert
+ * never arrived. Not when the risk was already immediate, and not when a crisis was raised
+ * since the last save: the screen raised it while the adviser answered, and it may already
+ * have been dealt with. Call inside the transaction that saves the assessment.
+ */
+export async function raiseCrisisOnSave(
+  trx: Kysely<Database>,
+  actor: StaffActor,
+  save: { caseId: string; previousLevel: string | null; previousSaveAt: Date | null },
+  now: Date,
+): Promise<void> {
+  if (save.previousLevel === 'immediate') return;
+  const latestRaise = await findLatestCrisisRaisedAt(trx, save.caseId);
+  const isRaisedSinceLastSave = latestRaise !== null && (save.previousSaveAt === null || latestRaise > save.previousSaveAt);
+  if (!isRaisedSinceLastSave) await raiseCrisis(trx, actor, save.caseId, now);
 }
 
 /** The screen raises it as soon as the adviser's answers say "immediate", before any save. */

@@ -1,9 +1,8 @@
 import { can } from '@harbour/shared/permissions';
-import { roleLabels, type Role } from '@harbour/shared/roles';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import type { Role } from '@harbour/shared/roles';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ColleaguePicker } from '../../components/colleague-picker';
 import { Button } from '../../components/ui/button';
-import { SelectField } from '../../components/ui/select-field';
 import { messageOf, useTRPC, type RouterOutputs } from '../../lib/trpc';
 
 type CaseRecord = RouterOutputs['cases']['byReference'];
@@ -13,8 +12,6 @@ export function AssignCaseControl({ record, user }: { record: CaseRecord; user: 
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const canSupervise = can(user.role, 'cases:supervise');
-  const staff = useQuery({ ...trpc.users.listActive.queryOptions(), enabled: canSupervise });
-  const [adviserId, setAdviserId] = useState('');
   const assign = useMutation(
     trpc.cases.assign.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey() }) }),
   );
@@ -25,24 +22,7 @@ export function AssignCaseControl({ record, user }: { record: CaseRecord; user: 
       <h3>Adviser</h3>
       <p>{record.assignedAdviserName ?? 'Nobody has this case yet.'}</p>
       {canSupervise ? (
-        <form
-          className="inline-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (adviserId) assignTo(adviserId);
-          }}
-        >
-          <SelectField
-            label="Give the case to"
-            placeholder={staff.isPending ? 'Loading staff…' : 'Choose a colleague'}
-            options={(staff.data ?? []).map((member) => ({ value: member.id, label: `${member.fullName} (${roleLabels[member.role]})` }))}
-            value={adviserId}
-            onChange={(event) => setAdviserId(event.target.value)}
-          />
-          <Button type="submit" variant="secondary" isBusy={assign.isPending} disabled={!adviserId}>
-            Assign
-          </Button>
-        </form>
+        <ColleaguePicker label="Give the case to" isBusy={assign.isPending} onChoose={(colleague) => assignTo(colleague.id)} />
       ) : record.assignedAdviserId === null ? (
         <Button variant="secondary" isBusy={assign.isPending} onClick={() => assignTo(user.id)}>
           Take this case

@@ -1,11 +1,14 @@
 import { riskLevelLabels, severityBandLabels, type RiskLevel, type SeverityBand } from '@harbour/shared/assessment';
 
-const riskTone: Record<RiskLevel, string> = { low: 'badge--neutral', medium: 'badge--warning', high: 'badge--danger', immediate: 'badge--danger badge--pulse' };
-
-/** Risk as the last save or the live answers give it; a case never assessed says so. */
-export function RiskBadge({ level }: { level: RiskLevel | null }) {
+/** Risk as saved or as the answers on screen give it; a case never assessed says so. */
+export function RiskBadge({ level, isLabelled = true }: { level: RiskLevel | null; isLabelled?: boolean }) {
   if (!level) return <span className="badge badge--muted">Risk not assessed</span>;
-  return <span className={`badge ${riskTone[level]}`}>Risk: {riskLevelLabels[level]}</span>;
+  return (
+    <span className={`badge badge--risk-${level}`}>
+      {isLabelled ? 'Risk: ' : ''}
+      {riskLevelLabels[level]}
+    </span>
+  );
 }
 
 export function SeverityBadge({ band }: { band: SeverityBand | null }) {
@@ -14,5 +17,5 @@ export function SeverityBadge({ band }: { band: SeverityBand | null }) {
 }
 
 export function DualDiagnosisBadge({ isDualDiagnosis }: { isDualDiagnosis: boolean }) {
-  return isDualDiagnosis ? <span className="badge badge--info">Dual diagnosis</span> : null;
+  return isDualDiagnosis ? <span className="badge badge--dual">Dual diagnosis</span> : null;
 }

@@ -1,6 +1,6 @@
 import type { RiskLevel } from '@harbour/shared/assessment';
 import type { Role } from '@harbour/shared/roles';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorState, LoadingState, NotFoundState } from '../../components/ui/page-states';
@@ -109,25 +109,31 @@ function CaseRecordView({ record, user, reload }: { record: CaseRecord; user: Us
  */
 function useCrisisProtocol(record: CaseRecord) {
   const trpc = useTRPC();
-  const raise = useMutation(trpc.cases.raiseCrisis.mutationOptions());
+  const queryClient = useQueryClient();
+  const raise = useMutation(
+    trpc.cases.raiseCrisis.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.cases.byReference.queryKey({ reference: record.reference }) }),
+    }),
+  );
   const [liveLevel, setLiveLevel] = useState<RiskLevel | null>(null);
   // Starts at the saved level, so opening a case already assessed as immediate, whose crisis
   // was dealt with, does not raise it again.
   const [lastLevel, setLastLevel] = useState<RiskLevel | null>(record.riskLevel);
-  const [isRecorded, setIsRecorded] = useState(false);
+  // Raised from this screen and not yet recorded: open even before the server's answer arrives.
+  const [isAwaitingAction, setIsAwaitingAction] = useState(false);
 
   return {
     liveLevel,
-    isOpen: record.openCrisis !== null || (liveLevel === 'immediate' && !isRecorded),
+    isOpen: record.openCrisis !== null || isAwaitingAction,
     onLiveRisk: ({ level }: { level: RiskLevel }) => {
       setLiveLevel(level);
       if (level === lastLevel) return;
       setLastLevel(level);
       if (level === 'immediate') {
-        setIsRecorded(false);
+        setIsAwaitingAction(true);
         raise.mutate({ id: record.id });
       }
     },
-    onRecorded: () => setIsRecorded(true),
+    onRecorded: () => setIsAwaitingAction(false),
   };
 }

@@ -90,8 +90,11 @@ export function CaseSearchBox() {
         }}
       >
         <label htmlFor={`${id}-input`} className="visually-hidden">
-          Find a case by reference, name, phone or email
+          Find a case
         </label>
+        <span id={`${id}-hint`} className="visually-hidden">
+          By reference, name, phone number or email address. Press slash to come here from anywhere.
+        </span>
         <input
           ref={inputRef}
           id={`${id}-input`}
@@ -100,7 +103,7 @@ export function CaseSearchBox() {
           autoComplete="off"
           placeholder="Find a case (press /)"
           value={typed}
-          aria-describedby={`${id}-status`}
+          aria-describedby={`${id}-hint ${id}-status`}
           onChange={(event) => {
             setTyped(event.target.value);
             setIsOpen(true);

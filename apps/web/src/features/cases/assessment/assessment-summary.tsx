@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { RiskBadge } from './risk-badge';
+import { RiskBadge } from '../case-badges';
 import { auditText, severityText, useLiveAssessment, type AssessmentControl } from './use-live-assessment';
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
@@ -23,7 +23,7 @@ export function AssessmentSummary({ control, children }: { control: AssessmentCo
         <Fact term="Severity">{severityText(live.severity)}</Fact>
         {live.hasAlcohol && <Fact term="AUDIT">{auditText(live.audit)}</Fact>}
         <Fact term="Risk">
-          <RiskBadge level={live.risk.level} />
+          <RiskBadge level={live.risk.level} isLabelled={false} />
         </Fact>
         <Fact term="Dual diagnosis">{live.isDualDiagnosis ? <span className="badge badge--dual">Yes</span> : 'No'}</Fact>
         <Fact term="Status">

@@ -11,7 +11,7 @@ import { substanceLabel } from '@harbour/shared/substances';
 import { useEffect, useEffectEvent } from 'react';
 import { useWatch } from 'react-hook-form';
 import { FormChoiceGroup } from '../../../components/ui/form-choice-group';
-import { RiskBadge } from './risk-badge';
+import { RiskBadge } from '../case-badges';
 import { useFilledSubstances, type AssessmentControl } from './use-live-assessment';
 import { YesNoQuestion } from './yes-no-question';
 
@@ -54,7 +54,7 @@ export function RiskScreen({ control, onLiveRisk }: { control: AssessmentControl
       <h3 id="assessment-risk-heading">Risk</h3>
       <div className="assessment-live" role="status" aria-live="polite">
         <p>
-          Risk level: <RiskBadge level={risk.level} />
+          Risk level: <RiskBadge level={risk.level} isLabelled={false} />
         </p>
         {risk.reasons.length > 0 && (
           <ul className="assessment-reasons">
