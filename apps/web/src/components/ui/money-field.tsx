@@ -38,10 +38,10 @@ function PoundsInput(props: { label: string; hint?: string; error?: string; penc
   const [text, setText] = useState(() => poundsOf(props.pence));
   // A reset from outside (a reload after a conflict) shows the new amount.
   const [lastPence, setLastPence] = useState(props.pence);
-  if (props.pence !== lastPence) {
+  // Object.is: NaN (a half-typed amount) must equal itself, or this would never settle.
+  if (!Object.is(props.pence, lastPence)) {
     setLastPence(props.pence);
-    const typed = penceFromPounds(text);
-    if (typed !== props.pence && !(Number.isNaN(typed) && Number.isNaN(props.pence))) setText(poundsOf(props.pence));
+    if (!Object.is(penceFromPounds(text), props.pence ?? null)) setText(poundsOf(props.pence));
   }
   return (
     <TextField

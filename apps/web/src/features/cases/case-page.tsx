@@ -93,7 +93,7 @@ function CaseRecordView({ record, user, reload }: { record: CaseRecord; user: Us
           <TimelineSection caseId={record.id} />
         </div>
         <aside className="case-layout__side" aria-label="Case actions">
-          {record.canChange && record.stage !== 'closed' && <NextActionForm key={record.version} record={record} />}
+          {record.canChange && record.stage !== 'closed' && <NextActionForm record={record} />}
           <AssignCaseControl record={record} user={user} />
           {record.canChange && <StageMoveControl record={record} user={user} />}
           <CallbackHistory caseId={record.id} />
