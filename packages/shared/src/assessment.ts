@@ -471,10 +471,10 @@ export function isAssessmentComplete(assessment: CompletenessFacts): boolean {
 export const includesAlcohol = (substances: ReadonlyArray<Pick<SubstanceUseInput, 'substance'>>) =>
   substances.some((row) => row.substance === 'alcohol');
 
-const hasAnyRiskFact = (assessment: Pick<AssessmentInput, 'risk' | 'substances'>) =>
-  Object.values(assessment.risk).some((answer) => answer !== undefined && answer !== null) ||
-  hasRiskyWithdrawalFrom(assessment.substances) ||
-  isInjectingIn(assessment.substances);
+/** Anything at all known about risk: an answer on the screen, or a substance row that answers one. */
+export function isRiskKnown(risk: RiskScreenAnswers, substances: readonly SubstanceFacts[]): boolean {
+  return Object.values(risk).some((answer) => answer !== undefined && answer !== null) || hasRiskyWithdrawalFrom(substances) || isInjectingIn(substances);
+}
 
 /** The figures a list, a filter or clinic matching needs without opening the assessment. */
 export function assessmentSummaryOf(assessment: Omit<Assessment, 'id' | 'version'>) {
@@ -487,7 +487,7 @@ export function assessmentSummaryOf(assessment: Omit<Assessment, 'id' | 'version
     // The band of the answers so far (it can only rise as more come in); none before the first.
     severity: severity.answered > 0 ? severity.band : null,
     // Nothing answered and nothing in the substance rows: not assessed, rather than "low".
-    riskLevel: hasAnyRiskFact(assessment) ? risk.level : null,
+    riskLevel: isRiskKnown(assessment.risk, assessment.substances) ? risk.level : null,
     auditScore: includesAlcohol(assessment.substances) && audit.answered > 0 ? audit.score : null,
     isDualDiagnosis: isDualDiagnosis(assessment.conditions),
     isComplete: isAssessmentComplete(assessment),

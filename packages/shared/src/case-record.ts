@@ -121,6 +121,7 @@ export const crisisActions = [
   { value: 'samaritans', label: 'Gave the Samaritans number, 116 123' },
   { value: 'safety_plan', label: 'Agreed a safety plan and a time to call back' },
   { value: 'call_lost', label: 'The call ended; a welfare check was requested' },
+  { value: 'chosen_by_mistake', label: 'The answer was a mistake: they have no plan or intent' },
   { value: 'other', label: 'Something else (describe below)' },
 ] as const;
 export type CrisisAction = (typeof crisisActions)[number]['value'];

@@ -13,6 +13,7 @@ function ready(stage: CaseStage, change: Partial<StageFacts> = {}): StageFacts {
     hasConfirmedPlacement: true,
     placementDischarged: true,
     lastCheckInDone: true,
+    hasOpenCrisis: false,
     ...change,
   };
 }
@@ -120,6 +121,10 @@ describe('checkStageMove: closing', () => {
 
   it.each(everyDayReasons)('an adviser may close an enquiry as %s without further words', (closureReason) => {
     expect(checkStageMove(ready('enquiry', { contactMade: false }), { to: 'closed', closureReason }, ADVISER)).toEqual(ALLOWED);
+    // Nobody closes a case on someone in crisis before the action taken is recorded.
+    expect(checkStageMove(ready('enquiry', { hasOpenCrisis: true }), { to: 'closed', closureReason }, TEAM_LEAD)).toEqual(
+      refused('The crisis protocol is open: record what was done before closing the case'),
+    );
   });
 
   it.each<CaseStage>(['enquiry', 'assessment', 'placement', 'aftercare'])('asks why a case in %s is closing', (from) => {

@@ -30,6 +30,8 @@ export interface StageFacts {
   hasConfirmedPlacement: boolean;
   placementDischarged: boolean;
   lastCheckInDone: boolean;
+  /** A crisis whose action is not yet recorded: the case cannot close on it. */
+  hasOpenCrisis: boolean;
 }
 
 export interface StageMove {
@@ -78,6 +80,7 @@ export function checkStageMove(facts: StageFacts, move: StageMove, canSupervise:
   }
 
   if (to === 'closed') {
+    if (facts.hasOpenCrisis) return refuse('The crisis protocol is open: record what was done before closing the case');
     if (!move.closureReason) return refuse('Choose why the case is closing');
     if (move.closureReason === 'other' && !move.reason) return refuse('Describe why the case is closing');
     if (move.closureReason === 'completed') {

@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { LoadingState } from '../components/ui/page-states';
 import { RequireSignIn } from '../features/auth/require-sign-in';
 import { AppShell } from './app-shell';
+import { RouteError } from './route-error';
 import { homePathFor } from './navigation';
 import { useSignedInUser } from './use-signed-in-user';
 
@@ -47,15 +48,21 @@ export function createAppRouter() {
       path: '/',
       element: <RequireSignIn>{(user) => <AppShell user={user} />}</RequireSignIn>,
       children: [
-        { index: true, element: <HomeRedirect /> },
-        { path: 'queue', element: <QueueRoute /> },
-        { path: 'callbacks/:id', element: <CallbackRoute /> },
-        { path: 'cases', element: <CasesRoute /> },
-        { path: 'cases/:reference', element: <CaseRoute /> },
-        { path: 'enquiries/new', element: <InboundCallRoute /> },
-        { path: 'staff', element: <StaffRoute /> },
-        { path: 'account', element: <AccountRoute /> },
-        { path: '*', element: <NotFoundRoute /> },
+        {
+          // Keeps the shell when a page fails, instead of the router's bare error screen.
+          errorElement: <RouteError />,
+          children: [
+            { index: true, element: <HomeRedirect /> },
+            { path: 'queue', element: <QueueRoute /> },
+            { path: 'callbacks/:id', element: <CallbackRoute /> },
+            { path: 'cases', element: <CasesRoute /> },
+            { path: 'cases/:reference', element: <CaseRoute /> },
+            { path: 'enquiries/new', element: <InboundCallRoute /> },
+            { path: 'staff', element: <StaffRoute /> },
+            { path: 'account', element: <AccountRoute /> },
+            { path: '*', element: <NotFoundRoute /> },
+          ],
+        },
       ],
     },
   ]);

@@ -66,6 +66,7 @@ export function caseRecordFixture(overrides: Partial<CaseRecord> = {}): CaseReco
       hasConfirmedPlacement: false,
       placementDischarged: false,
       lastCheckInDone: false,
+      hasOpenCrisis: false,
     },
     ...overrides,
   };

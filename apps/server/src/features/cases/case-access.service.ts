@@ -55,9 +55,13 @@ export function changedFields(before: Record<string, unknown> | null, after: Rec
   return Object.keys(after).filter((key) => stableJson(before?.[key]) !== stableJson(after[key]));
 }
 
+// Not answered is not answered, however it was stored: absent, null, [] or {}.
+const isEmpty = (value: unknown) =>
+  value === undefined || value === null || (Array.isArray(value) && value.length === 0) || (typeof value === 'object' && Object.keys(value).length === 0);
+
 // jsonb does not keep key order, so values are compared with their keys sorted.
 function stableJson(value: unknown): string {
-  return JSON.stringify(value ?? null, (_key, inner: unknown) =>
+  return JSON.stringify(isEmpty(value) ? null : value, (_key, inner: unknown) =>
     inner && typeof inner === 'object' && !Array.isArray(inner)
       ? Object.fromEntries(Object.entries(inner).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)))
       : inner,

@@ -81,7 +81,8 @@ const changes: Change[] = [
       ),
     details: () => ({
       change: 'assessment_updated',
-      fields: ['substances', 'criteria', 'audit', 'conditions', 'risk', 'previousTreatments'],
+      // AUDIT answers are empty before and after: not a change.
+      fields: ['substances', 'criteria', 'conditions', 'risk', 'previousTreatments'],
       riskLevel: 'medium',
       previousRiskLevel: null,
       severity: 'severe',

@@ -13,7 +13,7 @@ import { recordAudit } from '../audit/audit.service';
 import { changedFields, lockCaseForChange, maySeePolicyNumber, versionColumnOf, type CaseSection, type LockedCase } from './case-access.service';
 import { findLastChange, insertCaseEvent } from './case-events.queries';
 import { raiseCrisisOnSave } from './crises.service';
-import { hasContactBeenMade, updateCase } from './cases.queries';
+import { findOpenCrisis, hasContactBeenMade, updateCase } from './cases.queries';
 import { isActiveStaffMember } from '../users/users.service';
 
 interface Change {
@@ -212,6 +212,7 @@ export async function stageFactsOf(db: Kysely<Database>, row: Pick<LockedCase, '
     hasConfirmedPlacement: false,
     placementDischarged: false,
     lastCheckInDone: false,
+    hasOpenCrisis: (await findOpenCrisis(db, row.id)) !== undefined,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Role } from '@harbour/shared/roles';
 import { describe, expect, it } from 'vitest';
 import { auditRows, countRows, minutesAfter, TUESDAY_10AM } from '../../test/callbacks';
-import { eventKinds, openCase } from '../../test/cases';
+import { caseRow, eventKinds, openCase, versionsOf, withSuicidalThoughts } from '../../test/cases';
 import { callerFor, createUser } from '../../test/factories';
 import { useTestDatabase } from '../../test/test-database';
 import { rejectionOf } from '../../test/trpc-errors';
@@ -137,5 +137,44 @@ describe('cases.openCrises: what a team lead’s alert shows', () => {
       expect(await rejectionOf(call)).toMatchObject({ code: 'FORBIDDEN' });
       expect(await auditRows(db(), 'cases.crises_listed')).toEqual([]);
     }
+  });
+});
+
+describe('an open crisis and the rest of the case', () => {
+  it('keeps the case from closing until what was done is recorded, even for a team lead', async () => {
+    const adviser = await createUser(db());
+    const teamLead = await createUser(db(), { role: 'team_lead' });
+    const { id } = await openCase(db(), adviser);
+    await callerFor(db(), adviser, { now: TUESDAY_10AM }).cases.raiseCrisis({ id });
+    const close = async () =>
+      callerFor(db(), teamLead, { now: minutesAfter(TUESDAY_10AM, 5) }).cases.moveStage({
+        id,
+        to: 'closed',
+        closureReason: 'unreachable',
+        version: (await versionsOf(db(), id)).case,
+      });
+
+    expect(await rejectionOf(close())).toMatchObject({
+      code: 'BAD_REQUEST',
+      fieldErrors: { to: 'The crisis protocol is open: record what was done before closing the case' },
+    });
+    expect((await caseRow(db(), id)).stage).toBe('enquiry');
+
+    await callerFor(db(), adviser, { now: minutesAfter(TUESDAY_10AM, 3) }).cases.recordCrisisAction({ id, actions: ['chosen_by_mistake'] });
+    await close();
+    expect((await caseRow(db(), id)).stage).toBe('closed');
+  });
+
+  it('raises nothing more when the assessment is saved after the crisis was dealt with', async () => {
+    const adviser = await createUser(db());
+    const { id } = await openCase(db(), adviser);
+    const caller = callerFor(db(), adviser, { now: TUESDAY_10AM });
+    await caller.cases.raiseCrisis({ id });
+    await caller.cases.recordCrisisAction({ id, actions: ['nhs_111', 'safety_plan'] });
+
+    await caller.cases.updateAssessment(withSuicidalThoughts(id, (await versionsOf(db(), id)).assessment, 'active_with_plan'));
+
+    expect(await crisesOf(id)).toHaveLength(1);
+    expect(await auditRows(db(), 'cases.crisis_raised')).toHaveLength(1);
   });
 });

@@ -6,7 +6,8 @@ export const usersRouter = router({
   list: requirePermission('users:manage').query(({ ctx }) => listStaff(ctx.db)),
 
   // For choosing who takes a piece of work.
-  listActive: requirePermission('callbacks:supervise').query(({ ctx }) => listActiveStaff(ctx.db)),
+  // Names and roles only: everyone on shift picks and filters by colleague.
+  listActive: requirePermission('cases:read').query(({ ctx }) => listActiveStaff(ctx.db)),
 
   create: requirePermission('users:manage')
     .input(createUserSchema)

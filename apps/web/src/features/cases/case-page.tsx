@@ -1,8 +1,10 @@
 import type { RiskLevel } from '@harbour/shared/assessment';
+import { formatDateTime } from '@harbour/shared/format';
 import type { Role } from '@harbour/shared/roles';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { Alert } from '../../components/ui/alert';
 import { ErrorState, LoadingState, NotFoundState } from '../../components/ui/page-states';
 import { errorCodeOf, messageOf, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useNow } from '../../lib/use-now';
@@ -14,7 +16,7 @@ import { ContactSection } from './contact-section';
 import { CrisisProtocol } from './crisis-protocol';
 import { FinancesSection } from './finances-section';
 import { NextActionForm } from './next-action-form';
-import { NotesSection } from './notes-section';
+import { NotesSection, PinnedNotes } from './notes-section';
 import { StageMoveControl } from './stage-move-control';
 import { TimelineSection } from './timeline-section';
 import { useLiveCase } from './use-live-case';
@@ -86,6 +88,18 @@ function CaseRecordView({ record, user, reload }: { record: CaseRecord; user: Us
       </div>
       <div className="case-layout">
         <div className="case-layout__main">
+          {!record.canChange && (
+            <p className="read-only-note" role="note">
+              This case is {record.assignedAdviserName ? `assigned to ${record.assignedAdviserName}` : 'not yours'}. You can read it and add notes; to
+              change it, ask them or a team lead.
+            </p>
+          )}
+          {crisis.recordedAt && (
+            <Alert tone="success" title={`Crisis action recorded at ${formatDateTime(crisis.recordedAt).slice(-5)}`}>
+              The team leads’ alert has cleared. The risk stays on the case; carry on with the call.
+            </Alert>
+          )}
+          <PinnedNotes notes={record.notes} />
           <ContactSection record={record} onReload={reload} />
           <AssessmentSection record={record} userId={user.id} onLiveRisk={crisis.onLiveRisk} />
           <FinancesSection record={record} onReload={reload} />
@@ -121,19 +135,25 @@ function useCrisisProtocol(record: CaseRecord) {
   const [lastLevel, setLastLevel] = useState<RiskLevel | null>(record.riskLevel);
   // Raised from this screen and not yet recorded: open even before the server's answer arrives.
   const [isAwaitingAction, setIsAwaitingAction] = useState(false);
+  const [recordedAt, setRecordedAt] = useState<Date | null>(null);
 
   return {
     liveLevel,
+    recordedAt,
     isOpen: record.openCrisis !== null || isAwaitingAction,
-    onLiveRisk: ({ level }: { level: RiskLevel }) => {
+    onLiveRisk: ({ level }: { level: RiskLevel | null }) => {
       setLiveLevel(level);
       if (level === lastLevel) return;
       setLastLevel(level);
       if (level === 'immediate') {
         setIsAwaitingAction(true);
+        setRecordedAt(null);
         raise.mutate({ id: record.id });
       }
     },
-    onRecorded: () => setIsAwaitingAction(false),
+    onRecorded: () => {
+      setIsAwaitingAction(false);
+      setRecordedAt(new Date());
+    },
   };
 }

@@ -86,7 +86,8 @@ export function CaseSearchBox() {
         role="presentation"
         onSubmit={(event) => {
           event.preventDefault();
-          if (results[0]) open(results[0].reference);
+          // Only the answer to what is typed now: never the first match of the words before.
+          if (results[0] && query === typed.trim() && !search.isFetching) open(results[0].reference);
         }}
       >
         <label htmlFor={`${id}-input`} className="visually-hidden">

@@ -8,12 +8,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
+import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { FormChoiceGroup } from '../../components/ui/form-choice-group';
 import { FormActions } from '../../components/ui/form-panel';
 import { SelectField } from '../../components/ui/select-field';
 import { TextField } from '../../components/ui/text-field';
 import { useServerErrors, useZodForm } from '../../lib/form';
+import { sendOnSaveShortcut } from '../../lib/save-shortcut';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { ConsentList } from './consent-list';
 import { SectionConflict, type UnsavedLine } from './section-conflict';
@@ -79,11 +81,7 @@ export function ContactSection({ record, onReload }: { record: CaseRecord; onRel
           </Button>
         )}
       </div>
-      {saved && !isEditing && (
-        <p className="alert alert--success" role="status">
-          {saved}
-        </p>
-      )}
+      {saved && !isEditing && <Alert tone="success">{saved}</Alert>}
       {isEditing ? (
         <ContactForm
           record={record}
@@ -177,17 +175,11 @@ function ContactForm({
   const relation = form.watch('contact.callerRelation');
 
   return (
-    <form noValidate aria-label="Edit contact details" onSubmit={submitWith((values) => save.mutate(values))}>
-      {failure && (
-        <p className="alert alert--error" role="alert">
-          {failure}
-        </p>
-      )}
-      <SectionConflict message={conflict.message} unsaved={conflict.unsaved} isReloading={conflict.isReloading} onReload={() => void conflict.reloadTheirs()} />
+    <form noValidate aria-label="Edit contact details" onKeyDown={sendOnSaveShortcut} onSubmit={submitWith((values) => save.mutate(values))}>
       <fieldset className="fieldset">
         <legend>The client</legend>
         <div className="field-row">
-          <TextField label="Client name" autoComplete="off" error={errors?.clientName?.message} {...form.register('contact.clientName')} />
+          <TextField label="Client name" autoComplete="off" autoFocus error={errors?.clientName?.message} {...form.register('contact.clientName')} />
           <TextField
             label="Date of birth"
             hint="For example 17/05/1990"
@@ -237,6 +229,9 @@ function ContactForm({
         />
         <FormChoiceGroup control={form.control} name="contact.safeToSayWhoWeAre" legend="Is it safe to say who we are if someone else answers?" type="radio" isInline options={yesNo} />
       </fieldset>
+      {/* Beside the button that was pressed, where the adviser is looking. */}
+      {failure && <Alert tone="error">{failure}</Alert>}
+      <SectionConflict message={conflict.message} unsaved={conflict.unsaved} isReloading={conflict.isReloading} onReload={() => void conflict.reloadTheirs()} />
       <FormActions submitLabel="Save contact details" busyLabel="Saving…" isBusy={save.isPending} onCancel={() => onDone('')} />
     </form>
   );

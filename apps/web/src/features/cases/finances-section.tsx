@@ -11,6 +11,7 @@ import { SelectField } from '../../components/ui/select-field';
 import { TextAreaField } from '../../components/ui/text-area-field';
 import { TextField } from '../../components/ui/text-field';
 import { useServerErrors, useZodForm } from '../../lib/form';
+import { sendOnSaveShortcut } from '../../lib/save-shortcut';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { SectionConflict, type UnsavedLine } from './section-conflict';
 import { useConflictReload } from './use-conflict-reload';
@@ -80,10 +81,8 @@ export function FinancesSection({ record, onReload }: { record: CaseRecord; onRe
   return (
     <section className="panel case-section" id="finances" aria-labelledby="finances-heading">
       <h2 id="finances-heading">Finances</h2>
-      <form noValidate aria-labelledby="finances-heading" onSubmit={submitWith((values) => save.mutate(values))}>
-        {failure && <Alert tone="error">{failure}</Alert>}
-        {savedAt && !form.formState.isDirty && <Alert tone="success">Finances saved at {formatDateTime(savedAt).slice(-5)}.</Alert>}
-        <SectionConflict message={conflict.message} unsaved={conflict.unsaved} isReloading={conflict.isReloading} onReload={() => void conflict.reloadTheirs()} />
+      <form noValidate aria-labelledby="finances-heading" onKeyDown={sendOnSaveShortcut} onSubmit={submitWith((values) => save.mutate(values))}>
+        {!record.canChange && <p className="muted">Only {record.assignedAdviserName ?? 'the case’s adviser'} or a team lead can change the finances.</p>}
         <fieldset className="fieldset" disabled={isReadOnly}>
           <legend className="visually-hidden">Funding</legend>
           <SelectField
@@ -94,8 +93,8 @@ export function FinancesSection({ record, onReload }: { record: CaseRecord; onRe
             {...form.register('finances.fundingRoute', { setValueAs: (value: string) => value || undefined })}
           />
           <div className="field-row">
-            <MoneyField control={form.control} name="finances.budgetMinPence" label="Budget from (£)" hint="Per week, in pounds" />
-            <MoneyField control={form.control} name="finances.budgetMaxPence" label="Budget up to (£)" hint="Per week, in pounds" />
+            <MoneyField control={form.control} name="finances.budgetMinPence" label="Budget from (£)" hint="For the whole treatment, in pounds" />
+            <MoneyField control={form.control} name="finances.budgetMaxPence" label="Budget up to (£)" hint="For the whole treatment, in pounds" />
           </div>
           {(route === 'private_medical_insurance' || route === 'employer' || record.insurer || record.policyNumber) && (
             <div className="field-row">
@@ -114,6 +113,10 @@ export function FinancesSection({ record, onReload }: { record: CaseRecord; onRe
           <TextField label="Who pays" hint="For example the client, their parents, their employer" error={errors?.whoPays?.message} {...form.register('finances.whoPays')} />
           <TextAreaField label="Finance notes (optional)" error={errors?.notes?.message} {...form.register('finances.notes')} />
         </fieldset>
+        {/* Beside the button that was pressed, where the adviser is looking. */}
+        {failure && <Alert tone="error">{failure}</Alert>}
+        {savedAt && !form.formState.isDirty && <Alert tone="success">Finances saved at {formatDateTime(savedAt).slice(-5)}.</Alert>}
+        <SectionConflict message={conflict.message} unsaved={conflict.unsaved} isReloading={conflict.isReloading} onReload={() => void conflict.reloadTheirs()} />
         {!isReadOnly && <FormActions submitLabel="Save finances" busyLabel="Saving…" isBusy={save.isPending} />}
       </form>
     </section>

@@ -11,7 +11,7 @@ import { messageOf, useTRPC, type RouterOutputs } from '../../lib/trpc';
 
 type CaseRecord = RouterOutputs['cases']['byReference'];
 
-/** Pinned notes stay at the top: what everyone must know before they ring this person. */
+/** Every note, pinned first; a note is added, pinned or unpinned, never edited. */
 export function NotesSection({ record }: { record: CaseRecord }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -28,26 +28,10 @@ export function NotesSection({ record }: { record: CaseRecord }) {
     }),
   );
   const pin = useMutation(trpc.cases.pinNote.mutationOptions({ onSuccess: refresh }));
-  const pinned = record.notes.filter((note) => note.isPinned);
 
   return (
     <section className="panel case-section" id="notes" aria-labelledby="notes-heading">
       <h2 id="notes-heading">Notes</h2>
-      {pinned.length > 0 && (
-        <ul className="pinned-notes" aria-label="Pinned notes">
-          {pinned.map((note) => (
-            <li key={note.id}>
-              <p className="message">{note.body}</p>
-              <p className="muted">
-                {note.authorName}, {formatDateTime(note.createdAt)} ·{' '}
-                <Button variant="link" onClick={() => pin.mutate({ noteId: note.id, isPinned: false })}>
-                  Unpin
-                </Button>
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
       <form noValidate aria-label="Add a note" onSubmit={submitWith((values) => add.mutate(values))}>
         {failure && <Alert tone="error">{failure}</Alert>}
         {pin.isError && <Alert tone="error">{messageOf(pin.error)}</Alert>}
@@ -55,6 +39,48 @@ export function NotesSection({ record }: { record: CaseRecord }) {
         <CheckboxField label="Pin this note to the top of the case" {...form.register('isPinned')} />
         <FormActions submitLabel="Add note" busyLabel="Adding…" isBusy={add.isPending} />
       </form>
+      {record.notes.length === 0 ? (
+        <p className="muted">No notes yet.</p>
+      ) : (
+        <ul className="note-list" aria-label="Notes, pinned first">
+          {record.notes.map((note) => (
+            <li key={note.id} className={note.isPinned ? 'note note--pinned' : 'note'}>
+              <p className="message">{note.body}</p>
+              <p className="muted">
+                {note.isPinned && <strong>Pinned · </strong>}
+                {note.authorName}, {formatDateTime(note.createdAt)} ·{' '}
+                <Button
+                  variant="link"
+                  aria-label={`${note.isPinned ? 'Unpin' : 'Pin'} the note by ${note.authorName} of ${formatDateTime(note.createdAt)}`}
+                  onClick={() => pin.mutate({ noteId: note.id, isPinned: !note.isPinned })}
+                >
+                  {note.isPinned ? 'Unpin' : 'Pin to the top'}
+                </Button>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** At the top of the case: what everyone must know before they ring this person. */
+export function PinnedNotes({ notes }: { notes: CaseRecord['notes'] }) {
+  const pinned = notes.filter((note) => note.isPinned);
+  if (pinned.length === 0) return null;
+  return (
+    <section className="pinned-notes" aria-label="Pinned notes">
+      <ul>
+        {pinned.map((note) => (
+          <li key={note.id}>
+            <span className="pinned-notes__label">Pinned:</span> {note.body}{' '}
+            <span className="muted">
+              ({note.authorName}, {formatDateTime(note.createdAt)})
+            </span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -49,8 +49,13 @@ export function SectionConflict({
   );
 }
 
-/** Lines of `mine` whose value differs from `theirs`, matched by label. */
-export function differingLines(mine: UnsavedLine[], theirs: UnsavedLine[]): UnsavedLine[] {
+/**
+ * The answers this adviser gave that the saved version does not have: lines of `mine` that
+ * differ from `theirs` and that they changed from what they `started` with. A colleague's
+ * change they never touched is not offered back as theirs, to be re-entered over it.
+ */
+export function differingLines(mine: UnsavedLine[], theirs: UnsavedLine[], started: UnsavedLine[] = []): UnsavedLine[] {
   const saved = new Map(theirs.map((line) => [line.label, line.value]));
-  return mine.filter((line) => saved.get(line.label) !== line.value);
+  const original = new Map(started.map((line) => [line.label, line.value]));
+  return mine.filter((line) => saved.get(line.label) !== line.value && original.get(line.label) !== line.value);
 }

@@ -95,7 +95,7 @@ function EntryText({ entry, onPin }: { entry: Entry; onPin: (noteId: string) => 
             <>
               {' '}
               ·{' '}
-              <Button variant="link" onClick={() => onPin(entry.id)}>
+              <Button variant="link" aria-label={`Pin the note by ${entry.actorName} of ${formatDateTime(entry.at)} to the top`} onClick={() => onPin(entry.id)}>
                 Pin
               </Button>
             </>

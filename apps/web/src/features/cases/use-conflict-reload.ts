@@ -13,7 +13,7 @@ export function useConflictReload<Values extends FieldValues>(
   reload: () => Promise<Values | undefined>,
 ) {
   const [message, setMessage] = useState<string | null>(null);
-  const [typed, setTyped] = useState<Values | null>(null);
+  const [typed, setTyped] = useState<{ values: Values; started: Values } | null>(null);
   const [unsaved, setUnsaved] = useState<UnsavedLine[] | null>(null);
   const [isReloading, setIsReloading] = useState(false);
 
@@ -25,7 +25,8 @@ export function useConflictReload<Values extends FieldValues>(
     caught(error: unknown): boolean {
       if (errorCodeOf(error) !== 'CONFLICT') return false;
       setMessage(messageOf(error));
-      setTyped(form.getValues());
+      // What the form was reset to last (the version read) tells typed answers from untouched ones.
+      setTyped({ values: form.getValues(), started: form.formState.defaultValues as Values });
       return true;
     },
     async reloadTheirs() {
@@ -34,7 +35,7 @@ export function useConflictReload<Values extends FieldValues>(
         const saved = await reload();
         if (!saved) return;
         form.reset(saved);
-        setUnsaved(typed ? differingLines(describe(typed), describe(saved)) : null);
+        setUnsaved(typed ? differingLines(describe(typed.values), describe(saved), describe(typed.started)) : null);
         setMessage(null);
       } finally {
         setIsReloading(false);

@@ -1,6 +1,6 @@
 import { assessmentSchema } from '@harbour/shared/assessment';
 import { formatWhen } from '@harbour/shared/format';
-import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useWatch } from 'react-hook-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
@@ -19,6 +19,7 @@ import { SeverityQuestions } from './severity-questions';
 import { SubstanceRows } from './substance-rows';
 import { useAssessmentDraft } from './use-assessment-draft';
 import { useSaveAssessment } from './use-save-assessment';
+import { isSaveShortcut } from '../../../lib/save-shortcut';
 
 export interface AssessmentFormProps {
   record: AssessmentRecord;
@@ -26,8 +27,6 @@ export interface AssessmentFormProps {
   onLiveRisk: (risk: LiveRisk) => void;
   onSaved?: () => void;
 }
-
-const isSaveShortcut = (event: KeyboardEvent) => (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's';
 
 export function AssessmentForm({ record, userId, onLiveRisk, onSaved }: AssessmentFormProps) {
   const form = useZodForm(assessmentSchema, formValuesOf(record.id, record.assessmentVersion, record.assessment));

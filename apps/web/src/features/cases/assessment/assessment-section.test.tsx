@@ -66,7 +66,7 @@ describe('the assessment section', () => {
 
   it('reports an immediate risk to the page when thoughts of suicide come with a plan', async () => {
     const { onLiveRisk } = renderSection(fakeServer({}));
-    expect(onLiveRisk).toHaveBeenLastCalledWith({ level: 'low', reasons: [] });
+    expect(onLiveRisk).toHaveBeenLastCalledWith({ level: null, reasons: [] });
     await answer('Thoughts of suicide', 'Yes, with a plan or intent to act');
     expect(onLiveRisk).toHaveBeenLastCalledWith({ level: 'immediate', reasons: ['Thoughts of suicide with a plan or intent to act.'] });
     expect(within(part('Risk')).getByText('Immediate')).toBeTruthy();

@@ -23,7 +23,7 @@ export function AssessmentSummary({ control, children }: { control: AssessmentCo
         <Fact term="Severity">{severityText(live.severity)}</Fact>
         {live.hasAlcohol && <Fact term="AUDIT">{auditText(live.audit)}</Fact>}
         <Fact term="Risk">
-          <RiskBadge level={live.risk.level} isLabelled={false} />
+          <RiskBadge level={live.isRiskKnown ? live.risk.level : null} isLabelled={false} />
         </Fact>
         <Fact term="Dual diagnosis">{live.isDualDiagnosis ? <span className="badge badge--dual">Yes</span> : 'No'}</Fact>
         <Fact term="Status">

@@ -108,6 +108,5 @@ export function isSameAnswers(a: AssessmentAnswers, b: AssessmentAnswers): boole
  * changed them, and re-entering them would undo that colleague's work.
  */
 export function unsavedAnswers(mine: AssessmentAnswers, saved: AssessmentAnswers, base?: AssessmentAnswers): UnsavedLine[] {
-  const differing = differingLines(describeAssessment(mine), describeAssessment(saved));
-  return base ? differingLines(differing, describeAssessment(base)) : differing;
+  return differingLines(describeAssessment(mine), describeAssessment(saved), base ? describeAssessment(base) : []);
 }

@@ -1,6 +1,7 @@
 import {
   hasRiskyWithdrawalFrom,
   isInjectingIn,
+  isRiskKnown,
   riskFactorLabels,
   riskLevelOf,
   suicidalThoughtsOptions,
@@ -16,7 +17,8 @@ import { useFilledSubstances, type AssessmentControl } from './use-live-assessme
 import { YesNoQuestion } from './yes-no-question';
 
 export interface LiveRisk {
-  level: RiskLevel;
+  /** Null until anything about risk is known: "not assessed", not "low". */
+  level: RiskLevel | null;
   reasons: string[];
 }
 
@@ -33,13 +35,15 @@ const names = (rows: ReadonlyArray<{ substance: string }>) => [...new Set(rows.m
  */
 export function RiskScreen({ control, onLiveRisk }: { control: AssessmentControl; onLiveRisk: (risk: LiveRisk) => void }) {
   const substances = useFilledSubstances(control);
-  const risk = riskLevelOf(useWatch({ control, name: 'risk' }), substances);
+  const answers = useWatch({ control, name: 'risk' });
+  const risk = riskLevelOf(answers, substances);
+  const isKnown = isRiskKnown(answers, substances);
   const reportRisk = useEffectEvent(onLiveRisk);
   // Compared as text, so the page hears of a change, not of every keystroke.
   const reasons = risk.reasons.join('\n');
   useEffect(() => {
-    reportRisk({ level: risk.level, reasons: reasons ? reasons.split('\n') : [] });
-  }, [risk.level, reasons]);
+    reportRisk({ level: isKnown ? risk.level : null, reasons: reasons ? reasons.split('\n') : [] });
+  }, [isKnown, risk.level, reasons]);
 
   // What the substance rows say cannot be undone by an answer here (riskLevelOf), so say so.
   const injected = substances.filter((row) => isInjectingIn([row]));
@@ -54,7 +58,7 @@ export function RiskScreen({ control, onLiveRisk }: { control: AssessmentControl
       <h3 id="assessment-risk-heading">Risk</h3>
       <div className="assessment-live" role="status" aria-live="polite">
         <p>
-          Risk level: <RiskBadge level={risk.level} isLabelled={false} />
+          Risk level: <RiskBadge level={isKnown ? risk.level : null} isLabelled={false} />
         </p>
         {risk.reasons.length > 0 && (
           <ul className="assessment-reasons">

@@ -6,6 +6,7 @@ import {
   criteria,
   includesAlcohol,
   isDualDiagnosis,
+  isRiskKnown,
   riskLevelOf,
   severityBandLabels,
   severityOf,
@@ -47,6 +48,7 @@ export function useLiveAssessment(control: AssessmentControl) {
     audit: useLiveAudit(control),
     hasAlcohol: includesAlcohol(substances),
     risk: riskLevelOf(risk, substances),
+    isRiskKnown: isRiskKnown(risk, substances),
     isDualDiagnosis: useLiveDualDiagnosis(control),
     gaps: assessmentGaps({ substances, criteria: criteriaAnswers, risk }),
   };
