@@ -31,7 +31,7 @@ const dateOfBirthSchema = z.preprocess(
   (value) => (typeof value === 'string' ? fromUkDate(value) || undefined : value),
   unanswered(
     z.iso
-      .date({ error: 'Enter the date of birth as day/month/year, like 17/05/1990' })
+      .date({ error: 'Enter a real date of birth as day/month/year, like 17/05/1990' })
       .refine((day) => day <= todayInLondon(), 'Date of birth cannot be in the future')
       .refine((day) => day >= '1910-01-01', 'Date of birth must be after 1910'),
   ),
