@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { LONDON } from './london-time';
 import { substanceIds, type SubstanceId } from './substances';
 import { caseIdSchema, caseVersionSchema } from './case-ids';
+import { valuesOf } from './options';
 import { optionalPlainText, plainText } from './text';
 
 // The assessment is saved as the call goes on, so almost every answer may still be missing:
@@ -17,9 +18,6 @@ function maybe<T extends z.ZodType>(schema: T) {
 const yesNo = (message: string) => maybe(z.boolean({ error: message }));
 type YesNo = ReturnType<typeof yesNo>;
 
-function valuesOf<T extends string>(options: ReadonlyArray<{ value: T }>) {
-  return options.map((option) => option.value) as [T, ...T[]];
-}
 
 /** Band of `value` from thresholds listed highest first. */
 function bandOf<B extends string>(value: number, thresholds: ReadonlyArray<readonly [number, B]>): B {

@@ -9,17 +9,11 @@ import {
   type ContactDetailsInput,
   type RecordCrisisActionInput,
 } from './case-record';
+import { errorsOf } from './test-errors';
 
 const CASE_ID = '0b9e7d1c-3f4a-4e2b-9c8d-7a6b5c4d3e2f';
 
 const contact: ContactDetailsInput = { callerName: 'Pat Morgan', callerRelation: 'loved_one', phone: '07400 123456' };
-
-/** Each field's first message, keyed by its path as the server's error formatter keys it. */
-function errorsOf(result: { error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of result.error?.issues ?? []) errors[issue.path.join('.')] ??= issue.message;
-  return errors;
-}
 
 // London is on BST in July: 23:30 UTC on 15 July is already 16 July there.
 beforeEach(() => {

@@ -3,6 +3,7 @@ import { forWhomOptions, optionalEmailSchema, phoneSchema, type ForWhom } from '
 import { caseIdSchema, caseVersionSchema } from './case-ids';
 import { caseStages } from './cases';
 import { riskLevels } from './assessment';
+import { optionalPostcodeSchema } from './postcode';
 import { regionValues } from './regions';
 import { optionalPlainText, plainText } from './text';
 import { fromUkDate } from './uk-date';
@@ -14,15 +15,6 @@ const forWhomValues = forWhomOptions.map((option) => option.value) as [ForWhom, 
 
 /** Not answered yet: absent, or null from a cleared field. */
 const unanswered = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined);
-
-// A UK postcode in its usual written form ("SW1A 1AA"), whatever spacing or case was typed.
-const POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/;
-const postcodeSchema = z
-  .string()
-  .optional()
-  .transform((value) => value?.trim().toUpperCase().replace(/\s+/g, ' ') || undefined)
-  .refine((value) => value === undefined || POSTCODE.test(value), 'Enter a UK postcode, like SW1A 1AA')
-  .transform((value) => value?.replace(POSTCODE, '$1 $2'));
 
 const todayInLondon = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 
@@ -52,7 +44,7 @@ export const contactDetailsSchema = z.object({
   relationDetail: optionalPlainText('Relation to the client', 80),
   phone: phoneSchema,
   email: optionalEmailSchema,
-  postcode: postcodeSchema,
+  postcode: optionalPostcodeSchema,
   region: unanswered(z.enum(regionValues, { error: 'Choose a region from the list' })),
   preferredContactTimes: optionalPlainText('Preferred contact times', 200),
   // People hide treatment from those they live with; a wrong voicemail can put someone at risk.
