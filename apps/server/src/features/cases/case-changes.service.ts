@@ -201,7 +201,12 @@ export async function assignCase(
 }
 
 /** The facts the stage rules need; placements and aftercare arrive with their own issue. */
-export async function stageFactsOf(db: Kysely<Database>, row: Pick<LockedCase, 'id' | 'stage' | 'origin' | 'consent_to_contact' | 'consent_to_health_data' | 'assessment' | 'funding_route'>): Promise<StageFacts> {
+export async function stageFactsOf(
+  db: Kysely<Database>,
+  row: Pick<LockedCase, 'id' | 'stage' | 'origin' | 'consent_to_contact' | 'consent_to_health_data' | 'assessment' | 'funding_route'>,
+  /** Whether a crisis is open, when the caller has already read it. */
+  hasOpenCrisis?: boolean,
+): Promise<StageFacts> {
   const assessment = row.assessment ?? { substances: [], criteria: {}, risk: {} };
   return {
     stage: row.stage,
@@ -212,7 +217,7 @@ export async function stageFactsOf(db: Kysely<Database>, row: Pick<LockedCase, '
     hasConfirmedPlacement: false,
     placementDischarged: false,
     lastCheckInDone: false,
-    hasOpenCrisis: (await findOpenCrisis(db, row.id)) !== undefined,
+    hasOpenCrisis: hasOpenCrisis ?? (await findOpenCrisis(db, row.id)) !== undefined,
   };
 }
 

@@ -181,10 +181,10 @@ export async function viewCase(db: Kysely<Database>, actor: StaffActor, referenc
   return db.transaction().execute(async (trx) => {
     const found = await findCaseByReference(trx, reference);
     if (!found) throw notFound(`There is no case ${reference}`);
-    const [notes, openCrisis, stageFacts] = await Promise.all([
-      findNotes(trx, found.id),
-      findOpenCrisis(trx, found.id),
-      stageFactsOf(trx, {
+    const [notes, openCrisis] = await Promise.all([findNotes(trx, found.id), findOpenCrisis(trx, found.id)]);
+    const stageFacts = await stageFactsOf(
+      trx,
+      {
         id: found.id,
         stage: found.stage,
         origin: found.origin,
@@ -192,8 +192,9 @@ export async function viewCase(db: Kysely<Database>, actor: StaffActor, referenc
         consent_to_health_data: found.consentToHealthData,
         assessment: found.assessment,
         funding_route: found.fundingRoute,
-      }),
-    ]);
+      },
+      openCrisis !== undefined,
+    );
     await recordAudit(trx, { actorUserId: actor.userId, action: 'cases.viewed', entityType: 'case', entityId: found.id, requestId: actor.requestId });
     const seesPolicyNumber = maySeePolicyNumber(actor, found.assignedAdviserId);
     return {

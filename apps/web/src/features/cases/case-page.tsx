@@ -95,7 +95,7 @@ function CaseRecordView({ record, user, reload }: { record: CaseRecord; user: Us
             </p>
           )}
           {crisis.recordedAt && (
-            <Alert tone="success" title={`Crisis action recorded at ${formatDateTime(crisis.recordedAt).slice(-5)}`}>
+            <Alert tone="success" isFocusedOnShow title={`Crisis action recorded at ${formatDateTime(crisis.recordedAt).slice(-5)}`}>
               The team leads’ alert has cleared. The risk stays on the case; carry on with the call.
             </Alert>
           )}

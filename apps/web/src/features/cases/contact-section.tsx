@@ -81,7 +81,11 @@ export function ContactSection({ record, onReload }: { record: CaseRecord; onRel
           </Button>
         )}
       </div>
-      {saved && !isEditing && <Alert tone="success">{saved}</Alert>}
+      {saved && !isEditing && (
+        <Alert tone="success" isFocusedOnShow>
+          {saved}
+        </Alert>
+      )}
       {isEditing ? (
         <ContactForm
           record={record}

@@ -114,8 +114,12 @@ export function FinancesSection({ record, onReload }: { record: CaseRecord; onRe
           <TextAreaField label="Finance notes (optional)" error={errors?.notes?.message} {...form.register('finances.notes')} />
         </fieldset>
         {/* Beside the button that was pressed, where the adviser is looking. */}
-        {failure && <Alert tone="error">{failure}</Alert>}
-        {savedAt && !form.formState.isDirty && <Alert tone="success">Finances saved at {formatDateTime(savedAt).slice(-5)}.</Alert>}
+        {failure && (
+          <Alert tone="error" isFocusedOnShow>
+            {failure}
+          </Alert>
+        )}
+        {savedAt && !form.formState.isDirty && <Alert tone="success" isFocusedOnShow>Finances saved at {formatDateTime(savedAt).slice(-5)}.</Alert>}
         <SectionConflict message={conflict.message} unsaved={conflict.unsaved} isReloading={conflict.isReloading} onReload={() => void conflict.reloadTheirs()} />
         {!isReadOnly && <FormActions submitLabel="Save finances" busyLabel="Saving…" isBusy={save.isPending} />}
       </form>
