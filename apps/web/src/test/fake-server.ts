@@ -19,9 +19,11 @@ export interface FakeServer {
 export function fakeServer(replies: Record<string, (input: unknown) => Reply>): FakeServer {
   const calls: FakeServer['calls'] = [];
   const fetch: typeof globalThis.fetch = async (url, init) => {
-    const { pathname } = new URL(String(url), 'http://localhost');
+    const { pathname, searchParams } = new URL(String(url), 'http://localhost');
     const paths = pathname.replace('/trpc/', '').split(',');
-    const body = init?.body ? (JSON.parse(String(init.body)) as Record<string, { json: unknown }>) : {};
+    // Mutations carry their inputs in the body; queries, in the address.
+    const sent = init?.body ? String(init.body) : searchParams.get('input');
+    const body = sent ? (JSON.parse(sent) as Record<string, { json: unknown }>) : {};
     const answered = paths.map((path, index) => {
       const input = body[index] ? superjson.deserialize(body[index] as never) : undefined;
       calls.push({ path, input });

@@ -4,8 +4,8 @@ import type { Database } from '../../db/database';
 import { publishChange } from '../../realtime/changes';
 import { notFound } from '../../trpc/errors';
 import { recordAudit } from '../audit/audit.service';
-import { findAttemptEntries, findEventEntries, findNoteEntries, findOpening, setNotePinned } from './case-timeline.queries';
-import { findCaseSummaryById, insertNote } from './cases.queries';
+import { findAttemptEntries, findEventEntries, findOpening, setNotePinned } from './case-timeline.queries';
+import { findCaseSummaryById, findNotes, insertNote } from './cases.queries';
 import { staffNamesByIds } from '../users/users.service';
 
 // Notes are only ever added, never edited, so two advisers writing at once both keep their
@@ -53,7 +53,7 @@ export async function caseTimeline(db: Kysely<Database>, actor: StaffActor, case
   return db.transaction().execute(async (trx) => {
     const opening = await findOpening(trx, caseId);
     if (!opening) throw notFound('That case does not exist');
-    const [events, notes, attempts] = await Promise.all([findEventEntries(trx, caseId), findNoteEntries(trx, caseId), findAttemptEntries(trx, caseId)]);
+    const [events, notes, attempts] = await Promise.all([findEventEntries(trx, caseId), findNotes(trx, caseId), findAttemptEntries(trx, caseId)]);
     await recordAudit(trx, {
       actorUserId: actor.userId,
       action: 'cases.viewed',
@@ -68,7 +68,7 @@ export async function caseTimeline(db: Kysely<Database>, actor: StaffActor, case
     );
     const entries: TimelineEntry[] = [
       { type: 'opened', id: opening.id, at: opening.at, actorName: opening.actorName, origin: opening.origin },
-      ...notes.map((note) => ({ type: 'note' as const, ...note })),
+      ...notes.map(({ createdAt, authorName, ...note }) => ({ type: 'note' as const, ...note, at: createdAt, actorName: authorName })),
       ...attempts.map((attempt) => ({ type: 'call' as const, ...attempt })),
       ...events.map((event) => ({
         type: 'event' as const,

@@ -15,17 +15,6 @@ export function findEventEntries(db: Kysely<Database>, caseId: string) {
     .execute();
 }
 
-export function findNoteEntries(db: Kysely<Database>, caseId: string) {
-  return db
-    .selectFrom('case_notes')
-    .innerJoin('users', 'users.id', 'case_notes.author_id')
-    .select(['case_notes.id', 'case_notes.body', 'case_notes.is_pinned as isPinned', 'case_notes.created_at as at', 'users.full_name as actorName'])
-    .where('case_notes.case_id', '=', caseId)
-    .orderBy('case_notes.created_at', 'desc')
-    .limit(LIMIT)
-    .execute();
-}
-
 export function findAttemptEntries(db: Kysely<Database>, caseId: string) {
   return db
     .selectFrom('callback_attempts')

@@ -209,4 +209,3 @@ export async function viewCase(db: Kysely<Database>, actor: StaffActor, referenc
   });
 }
 
-export type CaseRecord = Awaited<ReturnType<typeof viewCase>>;

@@ -63,8 +63,9 @@ export function CaseSearchBox() {
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
-      close();
+      // Focus first: focusing the box opens the list, and closing must be the last word.
       inputRef.current?.focus();
+      close();
     } else if (event.key === 'ArrowDown') moveFocus(event, 1);
     else if (event.key === 'ArrowUp') moveFocus(event, -1);
   };

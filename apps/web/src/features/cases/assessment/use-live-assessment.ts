@@ -34,10 +34,6 @@ export function useLiveDualDiagnosis(control: AssessmentControl) {
   return isDualDiagnosis(useWatch({ control, name: 'conditions' }).filter((row) => !isBlankCondition(row)));
 }
 
-export function useLiveRisk(control: AssessmentControl) {
-  return riskLevelOf(useWatch({ control, name: 'risk' }), useFilledSubstances(control));
-}
-
 /** Everything the summary shows, as the adviser answers. */
 export function useLiveAssessment(control: AssessmentControl) {
   const substances = useFilledSubstances(control);
