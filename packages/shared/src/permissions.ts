@@ -14,6 +14,8 @@ export const permissions = [
   'cases:supervise',
   // Policy numbers are shown in full only to managers and the case's own adviser.
   'cases:read_policy_numbers',
+  // Add and edit clinics in the directory; everyone on shift reads it and confirms free beds.
+  'clinics:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -22,7 +24,7 @@ const shiftWork: Permission[] = ['account:self', 'callbacks:work', 'cases:read',
 const permissionsByRole: Record<Role, readonly Permission[]> = {
   adviser: shiftWork,
   team_lead: [...shiftWork, 'callbacks:supervise', 'cases:supervise'],
-  manager: [...shiftWork, 'callbacks:supervise', 'cases:supervise', 'cases:read_policy_numbers', 'users:manage'],
+  manager: [...shiftWork, 'callbacks:supervise', 'cases:supervise', 'cases:read_policy_numbers', 'clinics:manage', 'users:manage'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

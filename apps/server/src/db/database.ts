@@ -6,6 +6,10 @@ import type { Region } from '@harbour/shared/regions';
 import type { ClosureReason } from '@harbour/shared/stages';
 import type { UrgencyReason } from '@harbour/shared/callback-rules';
 import type { Role } from '@harbour/shared/roles';
+import type { CheckInOutcome, SupportGroup } from '@harbour/shared/aftercare';
+import type { AcceptedFundingRoute, FeeTerms, Rating, Regulator, Service } from '@harbour/shared/clinics';
+import type { DischargeOutcome, PlacementStatus } from '@harbour/shared/placements';
+import type { SubstanceId } from '@harbour/shared/substances';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
@@ -112,7 +116,15 @@ export type CaseEventKind =
   | 'assigned'
   | 'next_action_set'
   | 'crisis_raised'
-  | 'crisis_action_recorded';
+  | 'crisis_action_recorded'
+  | 'placement_proposed'
+  | 'placement_confirmed'
+  | 'placement_admitted'
+  | 'placement_discharged'
+  | 'placement_cancelled'
+  | 'aftercare_plan_saved'
+  | 'check_in_recorded'
+  | 'reopened_after_relapse';
 
 export interface CaseEventsTable {
   id: Generated<string>;
@@ -186,6 +198,88 @@ export interface CaseNotesTable {
   created_at: CreatedAt;
 }
 
+export interface ClinicsTable {
+  id: Generated<string>;
+  name: string;
+  regulator: Regulator;
+  location_id: string;
+  rating: Rating;
+  region: Region;
+  town: string;
+  postcode: string;
+  phone_e164: string;
+  email: string | null;
+  services: Service[];
+  substances: SubstanceId[];
+  is_dual_diagnosis_capable: boolean;
+  programme_lengths_days: number[];
+  weekly_price_min_pence: number;
+  weekly_price_max_pence: number;
+  funding_routes: AcceptedFundingRoute[];
+  beds_total: number;
+  beds_available: number;
+  beds_confirmed_at: Date | null;
+  beds_confirmed_by: string | null;
+  fee_terms: ColumnType<FeeTerms, string, string>;
+  is_active: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  version: Generated<number>;
+  updated_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PlacementsTable {
+  id: Generated<string>;
+  case_id: string;
+  clinic_id: string;
+  status: PlacementStatus;
+  programme: Service;
+  length_days: number;
+  weekly_price_pence: number;
+  fee_terms: ColumnType<FeeTerms | null, string | null | undefined, string | null>;
+  fee_pence: number | null;
+  proposed_by: string;
+  proposed_at: Date;
+  confirmed_by: string | null;
+  confirmed_at: Date | null;
+  /** A London calendar day, "2026-11-28": pg returns dates as strings (see connect.ts). */
+  admitted_on: string | null;
+  admitted_by: string | null;
+  discharged_on: string | null;
+  discharge_outcome: DischargeOutcome | null;
+  discharged_by: string | null;
+  cancelled_at: Date | null;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
+  version: Generated<number>;
+  updated_at: UpdatedAt;
+}
+
+export interface AftercarePlansTable {
+  case_id: string;
+  support_groups: SupportGroup[];
+  local_services: string | null;
+  therapy: string | null;
+  notes: string | null;
+  version: Generated<number>;
+  updated_by: string;
+  updated_at: Date;
+}
+
+export interface AftercareCheckInsTable {
+  id: Generated<string>;
+  case_id: string;
+  placement_id: string;
+  days_after: number;
+  due_on: string;
+  outcome: CheckInOutcome | null;
+  notes: string | null;
+  recorded_by: string | null;
+  recorded_at: Date | null;
+  version: Generated<number>;
+}
+
 export interface RateLimitCountersTable {
   bucket: string;
   window_start: Date;
@@ -203,6 +297,10 @@ export interface Database {
   case_notes: CaseNotesTable;
   case_events: CaseEventsTable;
   case_crises: CaseCrisesTable;
+  clinics: ClinicsTable;
+  placements: PlacementsTable;
+  aftercare_plans: AftercarePlansTable;
+  aftercare_check_ins: AftercareCheckInsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

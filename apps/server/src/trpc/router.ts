@@ -1,6 +1,9 @@
+import { aftercareRouter } from '../features/aftercare/aftercare.router';
 import { authRouter } from '../features/auth/auth.router';
 import { callbacksRouter } from '../features/callbacks/callbacks.router';
 import { casesRouter } from '../features/cases/cases.router';
+import { clinicsRouter } from '../features/clinics/clinics.router';
+import { placementsRouter } from '../features/placements/placements.router';
 import { usersRouter } from '../features/users/users.router';
 import { createCallerFactory, router } from './init';
 
@@ -9,6 +12,9 @@ export const appRouter = router({
   users: usersRouter,
   callbacks: callbacksRouter,
   cases: casesRouter,
+  clinics: clinicsRouter,
+  placements: placementsRouter,
+  aftercare: aftercareRouter,
 });
 
 export type AppRouter = typeof appRouter;

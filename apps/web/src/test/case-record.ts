@@ -68,6 +68,8 @@ export function caseRecordFixture(overrides: Partial<CaseRecord> = {}): CaseReco
       lastCheckInDone: false,
       hasOpenCrisis: false,
     },
+    placements: [],
+    aftercare: { plan: null, checkIns: [] },
     ...overrides,
   };
 }

@@ -30,7 +30,20 @@ export type AuditAction =
   | 'cases.crisis_raised'
   | 'cases.crisis_action_recorded'
   | 'cases.crises_listed'
-  | 'callbacks.looked_up';
+  | 'callbacks.looked_up'
+  | 'clinics.created'
+  | 'clinics.updated'
+  | 'clinics.beds_confirmed'
+  | 'clinics.matched'
+  | 'placements.proposed'
+  | 'placements.confirmed'
+  | 'placements.admitted'
+  | 'placements.discharged'
+  | 'placements.cancelled'
+  | 'aftercare.plan_saved'
+  | 'aftercare.check_in_recorded'
+  | 'aftercare.check_ins_listed'
+  | 'aftercare.reopened_after_relapse';
 
 /**
  * Call inside the transaction that makes the change, so the trail and the change commit or

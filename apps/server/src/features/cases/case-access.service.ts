@@ -34,16 +34,25 @@ export function maySeePolicyNumber(actor: StaffActor, assignedAdviserId: string 
  * second waits for the lock, then finds the version moved on and is told who changed it.
  */
 export async function lockCaseForChange(trx: Kysely<Database>, actor: StaffActor, id: string, section: CaseSection, version: number) {
-  const row = await findCaseForUpdate(trx, id);
-  if (!row) throw notFound('That case does not exist');
-  if (!mayChangeCase(actor, row.assigned_adviser_id)) {
-    throw forbidden(`This case is assigned to ${row.assignedAdviserName ?? 'another adviser'}. Ask them or a team lead to change it.`);
-  }
+  const row = await lockCaseToChange(trx, actor, id);
   const { column, kinds, name } = sections[section];
   if (row[column] !== version) {
     const last = await findLastChange(trx, id, kinds);
     const who = last ? `${last.actorName ?? 'Someone'} changed ${name} at ${formatDateTime(last.at)}` : `Someone changed ${name}`;
     throw conflict(`${who}, after you opened it. Reload to see their change; what you typed stays on screen.`);
+  }
+  return row;
+}
+
+/**
+ * Locks the case row and checks that the actor may change it, for changes that carry their own
+ * record's version (a placement, a check-in) or that only add (a proposal).
+ */
+export async function lockCaseToChange(trx: Kysely<Database>, actor: StaffActor, id: string) {
+  const row = await findCaseForUpdate(trx, id);
+  if (!row) throw notFound('That case does not exist');
+  if (!mayChangeCase(actor, row.assigned_adviser_id)) {
+    throw forbidden(`This case is assigned to ${row.assignedAdviserName ?? 'another adviser'}. Ask them or a team lead to change it.`);
   }
   return row;
 }

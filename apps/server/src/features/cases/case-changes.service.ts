@@ -2,7 +2,8 @@ import { assessmentGaps, assessmentSummaryOf, type Assessment, type financesSche
 import { CONSENT_TO_HEALTH_DATA_TEXT } from '@harbour/shared/callbacks';
 import type { contactDetailsSchema } from '@harbour/shared/case-record';
 import { can } from '@harbour/shared/permissions';
-import { checkStageMove, type StageFacts, type moveStageSchema } from '@harbour/shared/stages';
+import type { CaseStage } from '@harbour/shared/cases';
+import { checkStageMove, type ClosureReason, type StageFacts, type moveStageSchema } from '@harbour/shared/stages';
 import type { Kysely, Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { StaffActor } from '../../actor';
@@ -15,6 +16,7 @@ import { findLastChange, insertCaseEvent } from './case-events.queries';
 import { raiseCrisisOnSave } from './crises.service';
 import { findOpenCrisis, hasContactBeenMade, updateCase } from './cases.queries';
 import { isActiveStaffMember } from '../users/users.service';
+import { placementFactsOfCase } from '../placements/placements.service';
 
 interface Change {
   section: CaseSection;
@@ -178,6 +180,20 @@ export async function setNextAction(
   });
 }
 
+/** An entry on a case's timeline for a change recorded elsewhere (a placement, a check-in). */
+export async function addToTimeline(
+  trx: Kysely<Database>,
+  event: { caseId: string; actorId: string; kind: CaseEventKind; details?: Record<string, unknown>; at: Date },
+): Promise<void> {
+  await insertCaseEvent(trx, event);
+}
+
+/** Puts something on a locked case's next action, as a change of its own. */
+export async function putNextAction(trx: Kysely<Database>, actor: StaffActor, locked: LockedCase, what: string, dueAt: Date, now: Date): Promise<number> {
+  const set = { next_action: what, next_action_due_at: dueAt };
+  return applyChange(trx, actor, locked, { section: 'case', kind: 'next_action_set', set, details: { dueAt: dueAt.toISOString() }, words: { what } }, now);
+}
+
 export async function assignCase(
   db: Kysely<Database>,
   actor: StaffActor,
@@ -200,7 +216,7 @@ export async function assignCase(
   });
 }
 
-/** The facts the stage rules need; placements and aftercare arrive with their own issue. */
+/** The facts the stage rules need, read from the case, its calls, placements and check-ins. */
 export async function stageFactsOf(
   db: Kysely<Database>,
   row: Pick<LockedCase, 'id' | 'stage' | 'origin' | 'consent_to_contact' | 'consent_to_health_data' | 'assessment' | 'funding_route'>,
@@ -214,9 +230,7 @@ export async function stageFactsOf(
     consentsRecorded: row.consent_to_contact && row.consent_to_health_data,
     assessmentGaps: assessmentGaps(assessment),
     fundingRouteSet: row.funding_route !== null && row.funding_route !== 'undecided',
-    hasConfirmedPlacement: false,
-    placementDischarged: false,
-    lastCheckInDone: false,
+    ...(await placementFactsOfCase(db, row.id)),
     hasOpenCrisis: hasOpenCrisis ?? (await findOpenCrisis(db, row.id)) !== undefined,
   };
 }
@@ -226,17 +240,31 @@ export async function moveStage(db: Kysely<Database>, actor: StaffActor, input: 
     const locked = await lockCaseForChange(trx, actor, input.id, 'case', input.version);
     const check = checkStageMove(await stageFactsOf(trx, locked), input, can(actor.role, 'cases:supervise'));
     if (!check.allowed) throw badRequest(check.why, 'to');
-    const isClosing = input.to === 'closed';
-    const set: Updateable<CasesTable> = {
-      stage: input.to,
-      stage_changed_at: now,
-      closure_reason: isClosing ? (input.closureReason ?? null) : null,
-      // A closed case waits for nothing.
-      ...(isClosing ? { next_action: null, next_action_due_at: null } : {}),
-    };
-    const details = { from: locked.stage, to: input.to, closureReason: input.closureReason ?? null };
-    const words = { reason: input.reason ?? null };
-    const version = await applyChange(trx, actor, locked, { section: 'case', kind: 'stage_moved', set, details, words }, now);
+    const version = await recordStageMove(trx, actor, locked, input, now);
     return { version };
   });
+}
+
+/**
+ * Moves a locked case to another stage once the rules have allowed it: from a team lead's or an
+ * adviser's choice, or because a placement was admitted or discharged. Returns the new version.
+ */
+export async function recordStageMove(
+  trx: Kysely<Database>,
+  actor: StaffActor,
+  locked: LockedCase,
+  move: { to: CaseStage; closureReason?: ClosureReason; reason?: string },
+  now: Date,
+): Promise<number> {
+  const isClosing = move.to === 'closed';
+  const set: Updateable<CasesTable> = {
+    stage: move.to,
+    stage_changed_at: now,
+    closure_reason: isClosing ? (move.closureReason ?? null) : null,
+    // A closed case waits for nothing.
+    ...(isClosing ? { next_action: null, next_action_due_at: null } : {}),
+  };
+  const details = { from: locked.stage, to: move.to, closureReason: move.closureReason ?? null };
+  const words = { reason: move.reason ?? null };
+  return applyChange(trx, actor, locked, { section: 'case', kind: 'stage_moved', set, details, words }, now);
 }

@@ -8,6 +8,8 @@ import type { StaffActor } from '../../actor';
 import type { Database } from '../../db/database';
 import { publishChange } from '../../realtime/changes';
 import { notFound } from '../../trpc/errors';
+import { aftercareOfCase } from '../aftercare/aftercare.service';
+import { placementsOfCase } from '../placements/placements.service';
 import { recordAudit, recordLookUp } from '../audit/audit.service';
 import { mayChangeCase, maySeePolicyNumber } from './case-access.service';
 import { stageFactsOf } from './case-changes.service';
@@ -181,7 +183,12 @@ export async function viewCase(db: Kysely<Database>, actor: StaffActor, referenc
   return db.transaction().execute(async (trx) => {
     const found = await findCaseByReference(trx, reference);
     if (!found) throw notFound(`There is no case ${reference}`);
-    const [notes, openCrisis] = await Promise.all([findNotes(trx, found.id), findOpenCrisis(trx, found.id)]);
+    const [notes, openCrisis, placements, aftercare] = await Promise.all([
+      findNotes(trx, found.id),
+      findOpenCrisis(trx, found.id),
+      placementsOfCase(trx, found.id),
+      aftercareOfCase(trx, found.id),
+    ]);
     const stageFacts = await stageFactsOf(
       trx,
       {
@@ -205,6 +212,8 @@ export async function viewCase(db: Kysely<Database>, actor: StaffActor, referenc
       notes,
       openCrisis: openCrisis ?? null,
       stageFacts,
+      placements,
+      aftercare,
     };
   });
 }
