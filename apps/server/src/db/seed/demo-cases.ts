@@ -1,16 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  assessmentSchema,
-  auditQuestions,
-  criteria,
-  financesSchema,
-  type AssessmentInput,
-  type AuditAnswers,
-  type CriteriaAnswers,
-  type CriterionId,
-  type FinancesInput,
-} from '@harbour/shared/assessment';
-import { riskScreenWithNothingFound } from '@harbour/shared/assessment-fixtures';
+import { assessmentSchema, financesSchema, type AssessmentInput, type FinancesInput } from '@harbour/shared/assessment';
 import type { ForWhom } from '@harbour/shared/callbacks';
 import { addNoteSchema, contactDetailsSchema, recordCrisisActionSchema, setNextActionSchema, type CrisisAction } from '@harbour/shared/case-record';
 import { inboundCallSchema } from '@harbour/shared/cases';
@@ -25,6 +14,9 @@ import { addNote } from '../../features/cases/case-notes.service';
 import { openFromInboundCall } from '../../features/cases/cases.service';
 import { recordCrisisAction } from '../../features/cases/crises.service';
 import type { Database } from '../database';
+import { auditOf, criteriaOf, first, noAudit, noRisks } from './demo-answers';
+import { placedDemoCases } from './demo-placed-cases';
+import { checkDemoPlacement, seedDemoPlacement, type DemoPlacement } from './demo-placements';
 
 // About thirty invented people, three in each region, taken through the same services an adviser's
 // screens call, so every derived figure, event, audit entry and crisis comes from the app's own rules.
@@ -72,28 +64,9 @@ export interface DemoCase {
   finances?: FinancesInput;
   nextAction?: { what: string; due: Due };
   notes?: Array<{ body: string; pinned?: boolean; onLaterCall?: boolean }>;
+  /** Taken to a demo clinic after the finances are saved (the case must be in Assessment). */
+  placement?: DemoPlacement;
 }
-
-// ---- Small builders for the answers, so the table reads like what the caller said ----
-
-/** Criteria met are yes, `unanswered` are not asked yet, every other one is no. */
-function criteriaOf(met: CriterionId[], unanswered: CriterionId[] = []): CriteriaAnswers {
-  return Object.fromEntries(
-    criteria.filter((item) => !unanswered.includes(item.id)).map((item) => [item.id, met.includes(item.id)]),
-  ) as CriteriaAnswers;
-}
-
-/** AUDIT scores in question order; fewer than ten leaves the rest unanswered. */
-function auditOf(...scores: number[]): AuditAnswers {
-  return Object.fromEntries(scores.map((score, index) => [auditQuestions[index]!.id, score])) as AuditAnswers;
-}
-
-const noRisks = riskScreenWithNothingFound;
-
-const noAudit: AuditAnswers = {};
-
-/** The first `count` criteria in the order they are asked. */
-const first = (count: number): CriterionId[] => criteria.slice(0, count).map((item) => item.id);
 
 /**
  * The demo people. `dayOf(h)` is the London calendar day of the moment h hours before now, so
@@ -646,6 +619,13 @@ function prepare(demo: DemoCase, now: Date) {
     throw new Error(`Demo case for ${person}: an assessment needs consent to record health information`);
   }
   const consentNow = demo.healthConsent === 'on_first_call';
+  if (demo.placement) {
+    if (demo.stage !== 'assessment') throw new Error(`Demo case for ${person}: only a case in Assessment is placed`);
+    if (demo.placement.proposedDaysAgo * 24 >= Math.min(demo.openedHoursAgo, demo.laterHoursAgo ?? Infinity)) {
+      throw new Error(`Demo case for ${person}: the placement must come after the calls`);
+    }
+    checkDemoPlacement(demo.placement, person);
+  }
   return {
     demo,
     reachesAssessment,
@@ -715,7 +695,8 @@ function londonDayOf(now: Date, hoursAgo: number): string {
  * oldest first so that references count up in the order the cases were opened.
  */
 export function preparedDemoCases(now: Date): PreparedDemoCase[] {
-  return demoCases((hoursAgo) => londonDayOf(now, hoursAgo))
+  const dayOf = (hoursAgo: number) => londonDayOf(now, hoursAgo);
+  return [...demoCases(dayOf), ...placedDemoCases(dayOf)]
     .map((demo) => prepare(demo, now))
     .sort((a, b) => b.demo.openedHoursAgo - a.demo.openedHoursAgo);
 }
@@ -726,6 +707,9 @@ export interface DemoStaff {
   adviser: StaffActor;
   lead: StaffActor;
 }
+
+/** The demo clinics' ids by name, for the placements. */
+export type DemoClinicIds = ReadonlyMap<string, string>;
 
 const STEP_MS = 3 * 60_000;
 
@@ -738,7 +722,7 @@ async function versionsOf(db: Kysely<Database>, id: string) {
 }
 
 /** One person's case: the first call, then (if there was one) the later call, a few minutes a step. */
-async function seedCase(db: Kysely<Database>, staff: DemoStaff, prepared: PreparedDemoCase, now: Date): Promise<void> {
+async function seedCase(db: Kysely<Database>, staff: DemoStaff, clinicIds: DemoClinicIds, prepared: PreparedDemoCase, now: Date): Promise<void> {
   const { demo } = prepared;
   const owner = staff[demo.openedBy];
   let at = new Date(now.getTime() - demo.openedHoursAgo * 3_600_000);
@@ -791,6 +775,11 @@ async function seedCase(db: Kysely<Database>, staff: DemoStaff, prepared: Prepar
   if (prepared.finances) {
     await updateFinances(db, owner, { id: caseId, version: (await versionsOf(db, caseId)).finances, finances: prepared.finances }, step());
   }
+  if (demo.placement) {
+    const clinicId = clinicIds.get(demo.placement.clinic);
+    if (!clinicId) throw new Error(`Demo case for ${demo.caller}: there is no demo clinic called ${demo.placement.clinic}`);
+    at = await seedDemoPlacement(db, owner, { caseId, clinicId, placement: demo.placement }, now);
+  }
   if (prepared.closing) await moveTo(prepared.closing);
   if (prepared.nextAction) {
     const { what, dueAt: due } = prepared.nextAction;
@@ -806,6 +795,12 @@ async function seedCase(db: Kysely<Database>, staff: DemoStaff, prepared: Prepar
 }
 
 /** The case pipeline as a newcomer should see it: every region, stage, severity and risk. */
-export async function seedDemoCases(db: Kysely<Database>, staff: DemoStaff, cases: readonly PreparedDemoCase[], now: Date): Promise<void> {
-  for (const one of cases) await seedCase(db, staff, one, now);
+export async function seedDemoCases(
+  db: Kysely<Database>,
+  staff: DemoStaff,
+  clinicIds: DemoClinicIds,
+  cases: readonly PreparedDemoCase[],
+  now: Date,
+): Promise<void> {
+  for (const one of cases) await seedCase(db, staff, clinicIds, one, now);
 }

@@ -1,5 +1,7 @@
 import { assessmentSchema, assessmentSummaryOf } from '@harbour/shared/assessment';
 import { contactDetailsSchema } from '@harbour/shared/case-record';
+import { clinicInputSchema } from '@harbour/shared/clinics';
+import { londonDayOf } from '@harbour/shared/london-day';
 import { londonHourOn } from '@harbour/shared/london-time';
 import { regionValues } from '@harbour/shared/regions';
 import { sql, type Kysely } from 'kysely';
@@ -54,7 +56,7 @@ describe('demo data', () => {
     expect(await demoCaseRows()).toHaveLength(before.length);
   });
 
-  it('spreads the cases over every region, severity and risk level, in stages that need no placement', async () => {
+  it('spreads the cases over every region, severity, risk level and stage', async () => {
     const regions = await countsBy('region');
     for (const region of regionValues) expect(regions[region], region).toBeGreaterThanOrEqual(2);
     const severities = await countsBy('severity');
@@ -63,7 +65,7 @@ describe('demo data', () => {
     for (const level of ['low', 'medium', 'high']) expect(risks[level], level).toBeGreaterThanOrEqual(3);
     expect(risks.immediate).toBe(1);
     const stages = await countsBy('stage');
-    expect(Object.keys(stages).sort()).toEqual(['assessment', 'closed', 'enquiry']);
+    expect(Object.keys(stages).sort()).toEqual(['aftercare', 'assessment', 'closed', 'enquiry', 'placement']);
     expect(stages.enquiry! + stages.assessment!).toBeGreaterThan(stages.closed! * 5);
   });
 
@@ -132,13 +134,45 @@ describe('demo data', () => {
     expect(rows.filter((row) => row.caller_relation !== 'self').every((row) => row.relation_detail !== null)).toBe(true);
   });
 
-  it('has finances on many, one insured with a policy number, and budgets in order', async () => {
+  it('has finances on many, and the insured with their insurer and policy number', async () => {
     const rows = await demoCaseRows();
     expect(rows.filter((row) => row.funding_route !== null).length).toBeGreaterThanOrEqual(15);
     const insured = rows.filter((row) => row.funding_route === 'private_medical_insurance');
-    expect(insured).toHaveLength(1);
-    expect(insured[0]!.policy_number).toBeTruthy();
-    expect(insured[0]!.insurer).toBeTruthy();
+    expect(insured.length).toBeGreaterThanOrEqual(1);
+    expect(insured.every((row) => row.policy_number && row.insurer)).toBe(true);
+  });
+
+  it('adds thirty demo clinics, three in each region, marked as demo data, that the manager’s form would accept', async () => {
+    const clinics = await db().selectFrom('clinics').selectAll().execute();
+    expect(clinics).toHaveLength(30);
+    expect(clinics.every((clinic) => clinic.is_demo)).toBe(true);
+    for (const region of regionValues) expect(clinics.filter((clinic) => clinic.region === region), region).toHaveLength(3);
+    expect(new Set(clinics.map((clinic) => clinic.rating))).toEqual(new Set(['outstanding', 'good', 'requires_improvement', 'inadequate', 'not_yet_rated']));
+    expect(clinics.filter((clinic) => !clinic.is_active)).toHaveLength(1);
+    const residential = clinics.filter((clinic) => clinic.beds_total > 0);
+    expect(residential.filter((clinic) => clinic.beds_available === 0).length, 'full').toBeGreaterThanOrEqual(2);
+    const weekAgo = startedAt.getTime() - 7 * 24 * 3_600_000;
+    expect(residential.filter((clinic) => clinic.beds_confirmed_at!.getTime() < weekAgo).length, 'stale').toBeGreaterThanOrEqual(2);
+    const manager = await db().selectFrom('users').select(['id', 'email', 'full_name as fullName', 'role']).where('role', '=', 'manager').executeTakeFirstOrThrow();
+    const caller = callerFor(db(), manager);
+    for (const { id } of clinics) {
+      const { version: _version, bedsConfirmedByName: _by, bedsConfirmedAt: _at, updatedAt: _updated, isDemo: _demo, id: _id, ...fields } = await caller.clinics.byId({ id });
+      expect(clinicInputSchema.safeParse({ ...fields, email: fields.email ?? undefined }).success, fields.name).toBe(true);
+    }
+  });
+
+  it('has placements at every step, and aftercare with check-ins done, due today, overdue and a relapse', async () => {
+    const placements = await db().selectFrom('placements').select(['status', 'fee_pence']).execute();
+    const statuses = new Set(placements.map((placement) => placement.status));
+    expect(statuses).toEqual(new Set(['proposed', 'confirmed', 'admitted', 'discharged', 'cancelled']));
+    expect(placements.filter((placement) => ['confirmed', 'admitted', 'discharged'].includes(placement.status)).every((placement) => placement.fee_pence! > 0)).toBe(true);
+    const checkIns = await db().selectFrom('aftercare_check_ins').select(['due_on', 'outcome', 'days_after']).execute();
+    const today = londonDayOf(startedAt);
+    expect(checkIns.filter((checkIn) => checkIn.outcome === null && checkIn.due_on === today).length, 'due today').toBeGreaterThanOrEqual(1);
+    expect(checkIns.filter((checkIn) => checkIn.outcome === null && checkIn.due_on < today).length, 'overdue').toBeGreaterThanOrEqual(1);
+    expect(checkIns.filter((checkIn) => checkIn.outcome === 'relapsed')).toHaveLength(1);
+    expect(checkIns.filter((checkIn) => checkIn.days_after === 365 && checkIn.outcome !== null)).toHaveLength(1);
+    expect((await db().selectFrom('aftercare_plans').select('case_id').execute()).length).toBeGreaterThanOrEqual(5);
   });
 
   it('has next actions around now: some overdue, some today, some later in the week; none on closed cases', async () => {

@@ -5,6 +5,7 @@ import type { StaffActor } from '../../actor';
 import { createStaffMember, hasAnyUser } from '../../features/users/users.service';
 import { seedDemoCallbacks } from './demo-callbacks';
 import { preparedDemoCases, seedDemoCases } from './demo-cases';
+import { preparedDemoClinics, seedDemoClinics } from './demo-clinics';
 
 export const DEMO_PASSWORD = 'harbour-demo';
 
@@ -14,12 +15,13 @@ export const demoUsers: ReadonlyArray<{ email: string; fullName: string; role: R
   { email: 'manager@harbour.test', fullName: 'Grace Owusu', role: 'manager' },
 ];
 
-/** Fills an empty database with demo staff, callbacks and cases; does nothing once anyone has an account. */
+/** Fills an empty database with demo staff, callbacks, clinics, cases and placements; does nothing once anyone has an account. */
 export async function seedDemoData(db: Kysely<Database>): Promise<{ seeded: boolean }> {
   if (await hasAnyUser(db)) return { seeded: false };
   const now = new Date();
   // Checked before anything is written, so a demo case the app would refuse leaves the database empty.
   const cases = preparedDemoCases(now);
+  const clinics = preparedDemoClinics();
   const created: StaffActor[] = [];
   for (const user of demoUsers) {
     const member = await createStaffMember(db, { userId: null, requestId: 'seed' }, { ...user, password: DEMO_PASSWORD });
@@ -30,9 +32,10 @@ export async function seedDemoData(db: Kysely<Database>): Promise<{ seeded: bool
     if (!found) throw new Error(`The demo staff have no ${role}`);
     return found;
   };
-  const [adviser, lead] = [staffWith('adviser'), staffWith('team_lead')];
+  const [adviser, lead, manager] = [staffWith('adviser'), staffWith('team_lead'), staffWith('manager')];
   await seedDemoCallbacks(db, adviser, now);
-  await seedDemoCases(db, { adviser, lead }, cases, now);
+  const clinicIds = await seedDemoClinics(db, manager, clinics, now);
+  await seedDemoCases(db, { adviser, lead }, clinicIds, cases, now);
   return { seeded: true };
 }
 
