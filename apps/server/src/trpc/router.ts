@@ -3,8 +3,10 @@ import { authRouter } from '../features/auth/auth.router';
 import { callbacksRouter } from '../features/callbacks/callbacks.router';
 import { casesRouter } from '../features/cases/cases.router';
 import { clinicsRouter } from '../features/clinics/clinics.router';
+import { pipelineRouter } from '../features/pipeline/pipeline.router';
 import { placementsRouter } from '../features/placements/placements.router';
 import { usersRouter } from '../features/users/users.router';
+import { worklistRouter } from '../features/worklist/worklist.router';
 import { createCallerFactory, router } from './init';
 
 export const appRouter = router({
@@ -15,6 +17,8 @@ export const appRouter = router({
   clinics: clinicsRouter,
   placements: placementsRouter,
   aftercare: aftercareRouter,
+  pipeline: pipelineRouter,
+  worklist: worklistRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -42,8 +42,7 @@ export type AuditAction =
   | 'placements.cancelled'
   | 'aftercare.plan_saved'
   | 'aftercare.check_in_recorded'
-  | 'aftercare.check_ins_listed'
-  | 'aftercare.reopened_after_relapse';
+  | 'aftercare.check_ins_listed';
 
 /**
  * Call inside the transaction that makes the change, so the trail and the change commit or

@@ -81,6 +81,26 @@ export async function findQueue(db: Kysely<Database>, now: Date, limit: number) 
     .execute();
 }
 
+/** Requests this adviser holds a live claim on: the calls they said they would make. */
+export function findClaimedBy(db: Kysely<Database>, userId: string, now: Date) {
+  return db
+    .selectFrom('callback_requests')
+    .select([
+      'callback_requests.id',
+      'callback_requests.reference',
+      'callback_requests.full_name as fullName',
+      'callback_requests.due_at as dueAt',
+      'callback_requests.urgency_reason as urgencyReason',
+      'callback_requests.status',
+      'callback_requests.claim_expires_at as claimExpiresAt',
+    ])
+    .where('callback_requests.status', 'in', LIVE_STATUSES)
+    .where('callback_requests.claimed_by', '=', userId)
+    .where(isClaimLive(now))
+    .orderBy('callback_requests.due_at')
+    .execute();
+}
+
 export async function countQueue(db: Kysely<Database>, now: Date) {
   const row = await db
     .selectFrom('callback_requests')

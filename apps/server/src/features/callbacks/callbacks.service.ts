@@ -31,6 +31,7 @@ import {
   findAttempts,
   findCallbackByCaseId,
   findCallbackById,
+  findClaimedBy,
   findLiveByContact,
   findNewlyLapsedClaims,
   findClaimState,
@@ -153,6 +154,11 @@ export async function requestCallback(
 export async function listQueue(db: Kysely<Database>, now: Date) {
   const [items, totals] = await Promise.all([findQueue(db, now, QUEUE_PAGE_SIZE), countQueue(db, now)]);
   return { items, totals, pageSize: QUEUE_PAGE_SIZE };
+}
+
+/** The requests an adviser has claimed and not yet finished, for their worklist. */
+export function callbacksClaimedBy(db: Kysely<Database>, userId: string, now: Date) {
+  return findClaimedBy(db, userId, now);
 }
 
 export type CallbackDetails = NonNullable<Awaited<ReturnType<typeof findCallbackById>>> & {

@@ -235,6 +235,17 @@ export async function stageFactsOf(
   };
 }
 
+/** A case's version, stage and the facts its stage rules need, without locking it. */
+export async function caseForStageOptions(db: Kysely<Database>, id: string) {
+  const row = await db
+    .selectFrom('cases')
+    .select(['id', 'version', 'stage', 'origin', 'consent_to_contact', 'consent_to_health_data', 'assessment', 'funding_route'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { version: row.version, stage: row.stage, facts: await stageFactsOf(db, row) };
+}
+
 export async function moveStage(db: Kysely<Database>, actor: StaffActor, input: z.output<typeof moveStageSchema>, now: Date): Promise<{ version: number }> {
   return db.transaction().execute(async (trx) => {
     const locked = await lockCaseForChange(trx, actor, input.id, 'case', input.version);
