@@ -73,6 +73,9 @@ export const checkInOutcomeOptions = [
 export type CheckInOutcome = (typeof checkInOutcomeOptions)[number]['value'];
 export const checkInOutcomeLabels = labelsOf(checkInOutcomeOptions);
 
+/** The next action a relapse puts on the case; a move out of Aftercare answers it. */
+export const RELAPSE_NEXT_ACTION = 'Relapse reported at a check-in: a team lead to decide on reopening for a new assessment';
+
 export const checkInIdSchema = recordIdSchema('check-in');
 
 export const recordCheckInSchema = z.object({

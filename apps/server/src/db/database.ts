@@ -123,8 +123,7 @@ export type CaseEventKind =
   | 'placement_discharged'
   | 'placement_cancelled'
   | 'aftercare_plan_saved'
-  | 'check_in_recorded'
-  | 'reopened_after_relapse';
+  | 'check_in_recorded';
 
 export interface CaseEventsTable {
   id: Generated<string>;

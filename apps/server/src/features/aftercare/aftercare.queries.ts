@@ -83,6 +83,19 @@ export function findDueCheckIns(db: Kysely<Database>, filters: { today: string; 
   return query.orderBy('check_in.due_on').orderBy('cases.reference').limit(500).execute();
 }
 
+/** Whether no placement of the case was proposed after this one (cancelled ones aside). */
+export async function isOfLatestPlacement(db: Kysely<Database>, caseId: string, placementId: string): Promise<boolean> {
+  const later = await db
+    .selectFrom('placements as later')
+    .select('later.id')
+    .where('later.case_id', '=', caseId)
+    .where('later.status', '!=', 'cancelled')
+    .where('later.proposed_at', '>', (eb) => eb.selectFrom('placements').select('proposed_at').where('id', '=', placementId))
+    .limit(1)
+    .executeTakeFirst();
+  return later === undefined;
+}
+
 export function findCheckInForUpdate(trx: Kysely<Database>, id: string) {
   return trx.selectFrom('aftercare_check_ins').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }

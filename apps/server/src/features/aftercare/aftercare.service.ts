@@ -1,4 +1,4 @@
-import { checkInOutcomeLabels, checkInTiming, type AftercarePlan, type CheckInOutcome } from '@harbour/shared/aftercare';
+import { checkInOutcomeLabels, checkInTiming, RELAPSE_NEXT_ACTION, type AftercarePlan, type CheckInOutcome } from '@harbour/shared/aftercare';
 import { formatDateTime } from '@harbour/shared/format';
 import { londonDayOf } from '@harbour/shared/london-day';
 import type { Kysely } from 'kysely';
@@ -9,7 +9,7 @@ import { badRequest, conflict, notFound } from '../../trpc/errors';
 import { recordAudit, recordLookUp } from '../audit/audit.service';
 import { lockCaseToChange } from '../cases/case-access.service';
 import { addToTimeline, putNextAction } from '../cases/case-changes.service';
-import { findAftercarePlan, findCheckInForUpdate, findCheckInsOfCase, findDueCheckIns } from './aftercare.queries';
+import { findAftercarePlan, findCheckInForUpdate, findCheckInsOfCase, findDueCheckIns, isOfLatestPlacement } from './aftercare.queries';
 
 /** The plan and the check-ins, read with the case (whose view is audited). */
 export async function aftercareOfCase(db: Kysely<Database>, caseId: string) {
@@ -55,8 +55,6 @@ export async function saveAftercarePlan(
   });
 }
 
-const RELAPSE_NEXT_ACTION = 'Relapse reported at a check-in: a team lead to decide on reopening for a new assessment';
-
 /**
  * Records how a check-in call went. A relapse puts a decision on the case's next action, due
  * now, so it reaches a team lead's worklist; the team lead reopens the case with a reason.
@@ -81,6 +79,9 @@ export async function recordCheckIn(
       throw conflict(`${who?.full_name ?? 'Someone'} recorded ${what} for this check-in${checkIn.recorded_at ? ` at ${formatDateTime(checkIn.recorded_at)}` : ''}. Reload to see it.`);
     }
     if (locked.stage !== 'aftercare') throw badRequest('Check-ins are recorded while the case is in Aftercare');
+    if (!(await isOfLatestPlacement(trx, checkIn.case_id, checkIn.placement_id))) {
+      throw badRequest('This check-in belongs to an earlier discharge; record the ones booked for the latest');
+    }
     const updated = await trx
       .updateTable('aftercare_check_ins')
       .set({ outcome: input.outcome, notes: input.notes ?? null, recorded_by: actor.userId, recorded_at: now, version: checkIn.version + 1 })

@@ -76,7 +76,35 @@ describe('check-ins', () => {
     expect(refused.fieldErrors).toEqual({ to: 'Only a team lead can move a case back a stage' });
     const teamLead = await createUser(db(), { role: 'team_lead' });
     await callerFor(db(), teamLead, { now }).cases.moveStage({ id: caseId, version: afterRelapse.version, to: 'assessment', reason: 'Relapsed after 7 days; wants to go back in' });
-    expect((await caseRow(caseId)).stage).toBe('assessment');
+    // Reopening answers the relapse: the decision leaves the case's next action.
+    expect(await caseRow(caseId)).toMatchObject({ stage: 'assessment', next_action: null, next_action_due_at: null });
+  });
+
+  it('does not let a relapse at the last check-in close the case as completed', async () => {
+    const adviser = await createUser(db());
+    const caseId = await dischargedCase(adviser);
+    const last = (await checkInsOf(caseId)).at(-1)!;
+    await callerFor(db(), adviser, { now: JULY_MORNING }).aftercare.recordCheckIn({ id: last.id, version: last.version, outcome: 'relapsed' });
+    const row = await caseRow(caseId);
+    const refused = await rejectionOf(callerFor(db(), adviser).cases.moveStage({ id: caseId, version: row.version, to: 'closed', closureReason: 'completed' }));
+    expect(refused.fieldErrors).toEqual({ to: 'The last aftercare check-in is not done yet; a team lead can decide to close' });
+  });
+
+  it('refuses a check-in left over from an earlier discharge once the client is placed again', async () => {
+    const adviser = await createUser(db());
+    const caseId = await dischargedCase(adviser);
+    const [earlier] = await checkInsOf(caseId);
+    const teamLead = await createUser(db(), { role: 'team_lead' });
+    await callerFor(db(), teamLead).cases.moveStage({ id: caseId, version: (await caseRow(caseId)).version, to: 'assessment', reason: 'Relapsed' });
+    const manager = await createUser(db(), { role: 'manager' });
+    const clinic = await addClinic(db(), manager, { name: 'Second Chance House' });
+    const caller = callerFor(db(), adviser, { now: new Date('2026-07-20T10:00:00Z') });
+    const proposed = await caller.placements.propose({ caseId, clinicId: clinic.id, programme: 'residential_rehab', lengthDays: 28, weeklyPricePence: 350_000 });
+    const confirmed = await caller.placements.confirm(proposed);
+    const admitted = await caller.placements.admit({ id: proposed.id, version: confirmed.version, admittedOn: '2026-07-20' });
+    await caller.placements.discharge({ id: proposed.id, version: admitted.version, dischargedOn: '2026-07-21', outcome: 'completed' });
+    const refused = await rejectionOf(caller.aftercare.recordCheckIn({ id: earlier!.id, version: earlier!.version, outcome: 'well' }));
+    expect(refused.message).toBe('This check-in belongs to an earlier discharge; record the ones booked for the latest');
   });
 
   it('lets the case close as completed only once the 365-day check-in is done', async () => {

@@ -1,3 +1,4 @@
+import { RELAPSE_NEXT_ACTION } from '@harbour/shared/aftercare';
 import { assessmentGaps, assessmentSummaryOf, type Assessment, type financesSchema } from '@harbour/shared/assessment';
 import { CONSENT_TO_HEALTH_DATA_TEXT } from '@harbour/shared/callbacks';
 import type { contactDetailsSchema } from '@harbour/shared/case-record';
@@ -268,12 +269,13 @@ export async function recordStageMove(
   now: Date,
 ): Promise<number> {
   const isClosing = move.to === 'closed';
+  // A closed case waits for nothing; a case leaving Aftercare has had its relapse decided.
+  const answersNextAction = isClosing || (locked.stage === 'aftercare' && locked.next_action === RELAPSE_NEXT_ACTION);
   const set: Updateable<CasesTable> = {
     stage: move.to,
     stage_changed_at: now,
     closure_reason: isClosing ? (move.closureReason ?? null) : null,
-    // A closed case waits for nothing.
-    ...(isClosing ? { next_action: null, next_action_due_at: null } : {}),
+    ...(answersNextAction ? { next_action: null, next_action_due_at: null } : {}),
   };
   const details = { from: locked.stage, to: move.to, closureReason: move.closureReason ?? null };
   const words = { reason: move.reason ?? null };

@@ -12,9 +12,14 @@ export async function placementFactsOf(db: Kysely<Database>, caseId: string) {
       sql<boolean>`coalesce(bool_or(status in ('confirmed', 'admitted')), false)`.as('hasConfirmedPlacement'),
       sql<boolean>`coalesce(bool_or(status in ('proposed', 'confirmed', 'admitted')), false)`.as('hasActivePlacement'),
       sql<boolean>`coalesce(bool_or(status = 'discharged'), false)`.as('hasDischarged'),
+      // The last check-in of the latest discharge, and not a relapse: that reopens, not closes.
       sql<boolean>`exists (
-        select 1 from aftercare_check_ins
-        where aftercare_check_ins.case_id = ${caseId} and days_after = ${LAST_CHECK_IN_DAYS} and outcome is not null
+        select 1 from aftercare_check_ins check_in
+        where check_in.placement_id = (
+            select latest.id from placements latest
+             where latest.case_id = ${caseId} and latest.status <> 'cancelled'
+             order by latest.proposed_at desc limit 1)
+          and check_in.days_after = ${LAST_CHECK_IN_DAYS} and check_in.outcome is not null and check_in.outcome <> 'relapsed'
       )`.as('lastCheckInDone'),
     ])
     .where('case_id', '=', caseId)
