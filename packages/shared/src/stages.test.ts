@@ -11,6 +11,7 @@ function ready(stage: CaseStage, change: Partial<StageFacts> = {}): StageFacts {
     assessmentGaps: [],
     fundingRouteSet: true,
     hasConfirmedPlacement: true,
+    activePlacement: null,
     placementDischarged: true,
     lastCheckInDone: true,
     hasOpenCrisis: false,
@@ -96,6 +97,13 @@ describe('checkStageMove: one stage forward, once its facts are in place', () =>
 });
 
 describe('checkStageMove: back a stage and reopening are a team lead’s decision, with a reason', () => {
+  it('keeps a case in Placement while the client is at the clinic', () => {
+    expect(checkStageMove(ready('placement', { activePlacement: 'admitted' }), { to: 'assessment', reason: 'Start again' }, TEAM_LEAD)).toEqual(
+      refused('The client is at the clinic: record the discharge before moving the case back'),
+    );
+    expect(checkStageMove(ready('placement', { activePlacement: 'confirmed' }), { to: 'assessment', reason: 'Start again' }, TEAM_LEAD)).toEqual(ALLOWED);
+  });
+
   it.each<[CaseStage, CaseStage]>([
     ['assessment', 'enquiry'],
     ['placement', 'assessment'],
@@ -129,6 +137,16 @@ describe('checkStageMove: closing', () => {
 
   it.each<CaseStage>(['enquiry', 'assessment', 'placement', 'aftercare'])('asks why a case in %s is closing', (from) => {
     expect(checkStageMove(ready(from), { to: 'closed' }, TEAM_LEAD)).toEqual(refused('Choose why the case is closing'));
+  });
+
+  it.each<[StageFacts['activePlacement'], string]>([
+    ['proposed', 'A placement is proposed or confirmed: cancel it before closing the case'],
+    ['confirmed', 'A placement is proposed or confirmed: cancel it before closing the case'],
+    ['admitted', 'The client is at the clinic: record the discharge before closing the case'],
+  ])('refuses to close a case with a placement %s, for a team lead too', (activePlacement, why) => {
+    const facts = ready('placement', { activePlacement });
+    expect(checkStageMove(facts, { to: 'closed', closureReason: 'declined' }, ADVISER)).toEqual(refused(why));
+    expect(checkStageMove(facts, { to: 'closed', closureReason: 'other', reason: 'Left' }, TEAM_LEAD)).toEqual(refused(why));
   });
 
   it('asks for words when the reason is "other"', () => {

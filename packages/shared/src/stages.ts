@@ -28,6 +28,8 @@ export interface StageFacts {
   assessmentGaps: string[];
   fundingRouteSet: boolean;
   hasConfirmedPlacement: boolean;
+  /** The step of the placement on the go, if any: it must end before the case closes. */
+  activePlacement: 'proposed' | 'confirmed' | 'admitted' | null;
   placementDischarged: boolean;
   lastCheckInDone: boolean;
   /** A crisis whose action is not yet recorded: the case cannot close on it. */
@@ -81,6 +83,8 @@ export function checkStageMove(facts: StageFacts, move: StageMove, canSupervise:
 
   if (to === 'closed') {
     if (facts.hasOpenCrisis) return refuse('The crisis protocol is open: record what was done before closing the case');
+    if (facts.activePlacement === 'admitted') return refuse('The client is at the clinic: record the discharge before closing the case');
+    if (facts.activePlacement) return refuse('A placement is proposed or confirmed: cancel it before closing the case');
     if (!move.closureReason) return refuse('Choose why the case is closing');
     if (move.closureReason === 'other' && !move.reason) return refuse('Describe why the case is closing');
     if (move.closureReason === 'completed') {
@@ -94,6 +98,7 @@ export function checkStageMove(facts: StageFacts, move: StageMove, canSupervise:
 
   if (order(to) < order(from)) {
     if (!canSupervise) return refuse('Only a team lead can move a case back a stage');
+    if (facts.activePlacement === 'admitted') return refuse('The client is at the clinic: record the discharge before moving the case back');
     return move.reason ? ALLOWED : refuse('Give a reason for moving the case back');
   }
 

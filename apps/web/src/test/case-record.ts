@@ -64,6 +64,7 @@ export function caseRecordFixture(overrides: Partial<CaseRecord> = {}): CaseReco
       assessmentGaps: ['no primary substance chosen'],
       fundingRouteSet: false,
       hasConfirmedPlacement: false,
+      activePlacement: null,
       placementDischarged: false,
       lastCheckInDone: false,
       hasOpenCrisis: false,

@@ -10,7 +10,7 @@ export async function placementFactsOf(db: Kysely<Database>, caseId: string) {
     .selectFrom('placements')
     .select([
       sql<boolean>`coalesce(bool_or(status in ('confirmed', 'admitted')), false)`.as('hasConfirmedPlacement'),
-      sql<boolean>`coalesce(bool_or(status in ('proposed', 'confirmed', 'admitted')), false)`.as('hasActivePlacement'),
+      sql<'proposed' | 'confirmed' | 'admitted' | null>`max(status) filter (where status in ('proposed', 'confirmed', 'admitted'))`.as('activePlacement'),
       sql<boolean>`coalesce(bool_or(status = 'discharged'), false)`.as('hasDischarged'),
       // The last check-in of the latest discharge, and not a relapse: that reopens, not closes.
       sql<boolean>`exists (
@@ -26,8 +26,9 @@ export async function placementFactsOf(db: Kysely<Database>, caseId: string) {
     .executeTakeFirstOrThrow();
   return {
     hasConfirmedPlacement: row.hasConfirmedPlacement,
-    placementDischarged: row.hasDischarged && !row.hasActivePlacement,
-    lastCheckInDone: row.lastCheckInDone && !row.hasActivePlacement,
+    activePlacement: row.activePlacement,
+    placementDischarged: row.hasDischarged && row.activePlacement === null,
+    lastCheckInDone: row.lastCheckInDone && row.activePlacement === null,
   };
 }
 
@@ -38,6 +39,9 @@ export function findPlacementsOfCase(db: Kysely<Database>, caseId: string) {
     .innerJoin('clinics', 'clinics.id', 'placements.clinic_id')
     .innerJoin('users as proposer', 'proposer.id', 'placements.proposed_by')
     .leftJoin('users as confirmer', 'confirmer.id', 'placements.confirmed_by')
+    .leftJoin('users as admitter', 'admitter.id', 'placements.admitted_by')
+    .leftJoin('users as discharger', 'discharger.id', 'placements.discharged_by')
+    .leftJoin('users as canceller', 'canceller.id', 'placements.cancelled_by')
     .select([
       'placements.id',
       'placements.version',
@@ -52,9 +56,12 @@ export function findPlacementsOfCase(db: Kysely<Database>, caseId: string) {
       'placements.confirmed_at as confirmedAt',
       'confirmer.full_name as confirmedByName',
       'placements.admitted_on as admittedOn',
+      'admitter.full_name as admittedByName',
       'placements.discharged_on as dischargedOn',
       'placements.discharge_outcome as dischargeOutcome',
+      'discharger.full_name as dischargedByName',
       'placements.cancelled_at as cancelledAt',
+      'canceller.full_name as cancelledByName',
       'placements.cancel_reason as cancelReason',
       'clinics.id as clinicId',
       'clinics.name as clinicName',

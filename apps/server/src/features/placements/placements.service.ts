@@ -67,6 +67,7 @@ async function lockPlacementStep(
     const who = last ? `${last.actorName ?? 'Someone'} ${stepWords[last.kind] ?? 'changed it'} at ${formatDateTime(last.at)}` : 'Someone changed it';
     throw conflict(`This placement changed after you opened it: ${who}. Reload to see where it is now.`);
   }
+  if (locked.stage === 'closed') throw badRequest('This case is closed: a team lead can reopen it');
   if (placement.status !== expected) {
     throw badRequest(`This placement is ${placementStatusLabels[placement.status].toLowerCase()}, not ${placementStatusLabels[expected].toLowerCase()}`);
   }

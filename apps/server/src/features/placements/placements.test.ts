@@ -189,6 +189,19 @@ describe('bad input, named by field, and nothing stored', () => {
   });
 });
 
+describe('a placement on the go holds the case open', () => {
+  it('refuses to close the case until the placement is cancelled or the client discharged', async () => {
+    const { clinic, caseId, caller } = await setting();
+    const proposed = await caller.placements.propose(proposal(caseId, clinic.id));
+    const version = async () => (await db().selectFrom('cases').select('version').where('id', '=', caseId).executeTakeFirstOrThrow()).version;
+    const refused = await rejectionOf(caller.cases.moveStage({ id: caseId, version: await version(), to: 'closed', closureReason: 'declined' }));
+    expect(refused.fieldErrors).toEqual({ to: 'A placement is proposed or confirmed: cancel it before closing the case' });
+    await caller.placements.cancel({ ...proposed, reason: 'Declined the place' });
+    await caller.cases.moveStage({ id: caseId, version: await version(), to: 'closed', closureReason: 'declined' });
+    expect(await stageOf(caseId)).toBe('closed');
+  });
+});
+
 describe('who may take a step', () => {
   it('tells the second of two advisers that the step was taken, and by whom', async () => {
     const { adviser, clinic, caseId, caller } = await setting();
