@@ -1,7 +1,6 @@
 import { checkInSchedule } from '@harbour/shared/aftercare';
 import { serviceFeeOf, serviceLabels, type Service } from '@harbour/shared/clinics';
 import { formatDateTime, formatPence } from '@harbour/shared/format';
-import { londonDayOf } from '@harbour/shared/london-day';
 import {
   placementStatusLabels,
   type DischargeOutcome,
@@ -173,10 +172,9 @@ export async function confirmPlacement(db: Kysely<Database>, actor: StaffActor, 
  */
 export async function admitPlacement(db: Kysely<Database>, actor: StaffActor, input: { id: string; version: number; admittedOn: string }, now: Date) {
   return db.transaction().execute(async (trx) => {
+    // A placement arranged on the phone may be written up after the person arrived, so the
+    // admission may be any day that has happened, even before the proposal was recorded.
     const { locked, placement } = await lockPlacementStep(trx, actor, input, 'confirmed');
-    if (input.admittedOn < londonDayOf(placement.proposed_at)) {
-      throw badRequest('Admission date cannot be before the placement was proposed', 'admittedOn');
-    }
     if (locked.stage === 'assessment') {
       const check = checkStageMove(await stageFactsOf(trx, locked), { to: 'placement' }, can(actor.role, 'cases:supervise'));
       if (!check.allowed) throw badRequest(`The case cannot move to Placement yet: ${check.why}`);
