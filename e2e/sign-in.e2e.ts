@@ -5,9 +5,9 @@ describe.skipIf(skipReason() !== '')('signing in', () => {
   const browser = useBrowser();
 
   it.each([
-    { email: 'adviser@harbour.test', landing: '/queue', links: ['Callback queue', 'Cases', 'Your account'] },
-    { email: 'lead@harbour.test', landing: '/queue', links: ['Callback queue', 'Cases', 'Your account'] },
-    { email: 'manager@harbour.test', landing: '/queue', links: ['Callback queue', 'Cases', 'Staff', 'Your account'] },
+    { email: 'adviser@harbour.test', landing: '/queue', links: ['Callback queue', 'My work', 'Cases', 'Check-ins', 'Clinics', 'Your account'] },
+    { email: 'lead@harbour.test', landing: '/queue', links: ['Callback queue', 'My work', 'Cases', 'Check-ins', 'Clinics', 'Your account'] },
+    { email: 'manager@harbour.test', landing: '/queue', links: ['Callback queue', 'My work', 'Cases', 'Check-ins', 'Clinics', 'Staff', 'Your account'] },
   ])('$email sees only the pages of their role', async ({ email, landing, links }) => {
     const page = await browser.newPage();
     await signIn(page, email, 'harbour-demo');

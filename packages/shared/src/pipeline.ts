@@ -57,11 +57,6 @@ export function isStale(stage: CaseStage, stageChangedAt: Date, now: Date): bool
   return now.getTime() - stageChangedAt.getTime() > STALE_AFTER_DAYS[stage] * 24 * 3_600_000;
 }
 
-/** Whole days since `from`, as the board shows "4 days in stage". */
-export function daysSince(from: Date, now: Date): number {
-  return Math.max(0, Math.floor((now.getTime() - from.getTime()) / (24 * 3_600_000)));
-}
-
 /** A calendar day typed the UK way ("01/11/2026") or stored ("2026-11-01"). */
 const periodDay = (name: string) =>
   z.preprocess((value) => (typeof value === 'string' ? fromUkDate(value) : value), z.iso.date({ error: `Enter the ${name} as day/month/year, like 01/11/2026` }));

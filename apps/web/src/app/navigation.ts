@@ -10,7 +10,10 @@ interface NavigationItem {
 // Only pages that exist, each shown only to the roles the server would let use it.
 const navigation: readonly NavigationItem[] = [
   { to: '/queue', label: 'Callback queue', permission: 'callbacks:work' },
+  { to: '/my-work', label: 'My work', permission: 'cases:read' },
   { to: '/cases', label: 'Cases', permission: 'cases:read' },
+  { to: '/check-ins', label: 'Check-ins', permission: 'cases:read' },
+  { to: '/clinics', label: 'Clinics', permission: 'cases:read' },
   { to: '/staff', label: 'Staff', permission: 'users:manage' },
   { to: '/account', label: 'Your account', permission: 'account:self' },
 ];

@@ -17,6 +17,10 @@ const CallbackRoute = lazy(() => import('./routes/callback-route'));
 const CasesRoute = lazy(() => import('./routes/cases-route'));
 const CaseRoute = lazy(() => import('./routes/case-route'));
 const InboundCallRoute = lazy(() => import('./routes/inbound-call-route'));
+const ClinicsRoute = lazy(() => import('./routes/clinics-route'));
+const ClinicRoute = lazy(() => import('./routes/clinic-route'));
+const MyWorkRoute = lazy(() => import('./routes/my-work-route'));
+const CheckInsRoute = lazy(() => import('./routes/check-ins-route'));
 const StaffRoute = lazy(() => import('./routes/staff-route'));
 const AccountRoute = lazy(() => import('./routes/account-route'));
 const NotFoundRoute = lazy(() => import('./routes/not-found-route'));
@@ -58,6 +62,10 @@ export function createAppRouter() {
             { path: 'cases', element: <CasesRoute /> },
             { path: 'cases/:reference', element: <CaseRoute /> },
             { path: 'enquiries/new', element: <InboundCallRoute /> },
+            { path: 'clinics', element: <ClinicsRoute /> },
+            { path: 'clinics/:id', element: <ClinicRoute /> },
+            { path: 'my-work', element: <MyWorkRoute /> },
+            { path: 'check-ins', element: <CheckInsRoute /> },
             { path: 'staff', element: <StaffRoute /> },
             { path: 'account', element: <AccountRoute /> },
             { path: '*', element: <NotFoundRoute /> },

@@ -8,6 +8,8 @@ import { Alert } from '../../components/ui/alert';
 import { ErrorState, LoadingState, NotFoundState } from '../../components/ui/page-states';
 import { errorCodeOf, messageOf, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { useNow } from '../../lib/use-now';
+import { AftercareSection } from './aftercare/aftercare-section';
+import { PlacementSection } from './placement/placement-section';
 import { AssessmentSection } from './assessment/assessment-section';
 import { AssignCaseControl } from './assign-case-control';
 import { CallbackHistory } from './callback-history';
@@ -28,6 +30,8 @@ const sections = [
   { id: 'contact', label: 'Contact and consent' },
   { id: 'assessment', label: 'Assessment' },
   { id: 'finances', label: 'Finances' },
+  { id: 'placement', label: 'Clinics and placement' },
+  { id: 'aftercare', label: 'Aftercare' },
   { id: 'notes', label: 'Notes' },
   { id: 'timeline', label: 'Timeline' },
 ];
@@ -103,6 +107,8 @@ function CaseRecordView({ record, user, reload }: { record: CaseRecord; user: Us
           <ContactSection record={record} onReload={reload} />
           <AssessmentSection record={record} userId={user.id} onLiveRisk={crisis.onLiveRisk} />
           <FinancesSection record={record} onReload={reload} />
+          <PlacementSection record={record} user={user} />
+          <AftercareSection record={record} user={user} />
           <NotesSection record={record} />
           <TimelineSection caseId={record.id} />
         </div>

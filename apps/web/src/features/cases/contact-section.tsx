@@ -18,8 +18,8 @@ import { useServerErrors, useZodForm } from '../../lib/form';
 import { sendOnSaveShortcut } from '../../lib/save-shortcut';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { ConsentList } from './consent-list';
-import { SectionConflict, type UnsavedLine } from './section-conflict';
-import { useConflictReload } from './use-conflict-reload';
+import { SectionConflict, type UnsavedLine } from '../../components/ui/section-conflict';
+import { useConflictReload } from '../../components/ui/use-conflict-reload';
 
 type CaseRecord = RouterOutputs['cases']['byReference'];
 type ContactValues = z.input<typeof updateContactSchema>;

@@ -1,7 +1,6 @@
 import { fundingRouteOptions, updateFinancesSchema } from '@harbour/shared/assessment';
 import { formatDateTime, formatPence } from '@harbour/shared/format';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { Alert } from '../../components/ui/alert';
@@ -12,9 +11,10 @@ import { TextAreaField } from '../../components/ui/text-area-field';
 import { TextField } from '../../components/ui/text-field';
 import { useServerErrors, useZodForm } from '../../lib/form';
 import { sendOnSaveShortcut } from '../../lib/save-shortcut';
+import { useSectionSave } from './use-section-save';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
-import { SectionConflict, type UnsavedLine } from './section-conflict';
-import { useConflictReload } from './use-conflict-reload';
+import { SectionConflict, type UnsavedLine } from '../../components/ui/section-conflict';
+import { useConflictReload } from '../../components/ui/use-conflict-reload';
 
 type CaseRecord = RouterOutputs['cases']['byReference'];
 type FinancesValues = z.input<typeof updateFinancesSchema>;
@@ -52,28 +52,14 @@ function describeFinances({ finances }: FinancesValues): UnsavedLine[] {
 
 export function FinancesSection({ record, onReload }: { record: CaseRecord; onReload: () => Promise<CaseRecord | undefined> }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [savedAt, setSavedAt] = useState<Date | null>(null);
   const form = useZodForm(updateFinancesSchema, financesValuesOf(record));
   const { failure, onServerError, submitWith } = useServerErrors(form);
   const conflict = useConflictReload(form as unknown as UseFormReturn<FinancesValues, unknown, FieldValues>, describeFinances, async () => {
     const fresh = await onReload();
     return fresh && financesValuesOf(fresh);
   });
-  const save = useMutation(
-    trpc.cases.updateFinances.mutationOptions({
-      onSuccess: async ({ version }) => {
-        form.setValue('version', version);
-        form.reset(form.getValues());
-        setSavedAt(new Date());
-        conflict.dismiss();
-        await queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey() });
-      },
-      onError: (error) => {
-        if (!conflict.caught(error)) onServerError(error);
-      },
-    }),
-  );
+  const saved = useSectionSave(form as unknown as UseFormReturn<FieldValues, unknown, FieldValues>, conflict, onServerError);
+  const save = useMutation(trpc.cases.updateFinances.mutationOptions({ onSuccess: saved.onSuccess, onError: saved.onError }));
   const errors = form.formState.errors.finances;
   const route = form.watch('finances.fundingRoute');
   const isReadOnly = !record.canChange;
@@ -119,7 +105,7 @@ export function FinancesSection({ record, onReload }: { record: CaseRecord; onRe
             {failure}
           </Alert>
         )}
-        {savedAt && !form.formState.isDirty && <Alert tone="success" isFocusedOnShow>Finances saved at {formatDateTime(savedAt).slice(-5)}.</Alert>}
+        {saved.savedAt && !form.formState.isDirty && <Alert tone="success" isFocusedOnShow>Finances saved at {formatDateTime(saved.savedAt).slice(-5)}.</Alert>}
         <SectionConflict message={conflict.message} unsaved={conflict.unsaved} isReloading={conflict.isReloading} onReload={() => void conflict.reloadTheirs()} />
         {!isReadOnly && <FormActions submitLabel="Save finances" busyLabel="Saving…" isBusy={save.isPending} />}
       </form>

@@ -49,12 +49,12 @@ export function NotesSection({ record }: { record: CaseRecord }) {
               <p className="muted">
                 {note.isPinned && <strong>Pinned · </strong>}
                 {note.authorName}, {formatDateTime(note.createdAt)} ·{' '}
-                <Button
-                  variant="link"
-                  aria-label={`${note.isPinned ? 'Unpin' : 'Pin'} the note by ${note.authorName} of ${formatDateTime(note.createdAt)}`}
-                  onClick={() => pin.mutate({ noteId: note.id, isPinned: !note.isPinned })}
-                >
+                {/* The visible words start the button's name, so a voice user can say what they see. */}
+                <Button variant="link" onClick={() => pin.mutate({ noteId: note.id, isPinned: !note.isPinned })}>
                   {note.isPinned ? 'Unpin' : 'Pin to the top'}
+                  <span className="visually-hidden">
+                    : the note by {note.authorName} of {formatDateTime(note.createdAt)}
+                  </span>
                 </Button>
               </p>
             </li>

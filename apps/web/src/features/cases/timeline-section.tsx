@@ -1,9 +1,13 @@
+import { checkInOutcomeOptions, supportGroupOptions, type CheckInTiming } from '@harbour/shared/aftercare';
 import { riskLevelLabels, severityBandLabels, type RiskLevel, type SeverityBand } from '@harbour/shared/assessment';
 import { attemptOutcomeLabel } from '@harbour/shared/callbacks';
 import { crisisActions } from '@harbour/shared/case-record';
 import { stageLabels, type CaseStage } from '@harbour/shared/cases';
-import { formatDateTime } from '@harbour/shared/format';
+import { serviceOptions } from '@harbour/shared/clinics';
+import { formatDateTime, formatPence } from '@harbour/shared/format';
+import { dischargeOutcomeOptions, placementStatusOptions } from '@harbour/shared/placements';
 import { closureReasons } from '@harbour/shared/stages';
+import { toUkDate } from '@harbour/shared/uk-date';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '../../components/ui/button';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/page-states';
@@ -49,7 +53,13 @@ const fieldList = (fields: unknown) => {
 const labelOf = (options: ReadonlyArray<{ value: string; label: string }>, value: unknown) =>
   options.find((option) => option.value === value)?.label ?? String(value);
 
-function describeEvent({ kind, details }: EventEntry): { title: string; body?: string } {
+// A check-in made on another day than it fell due, said so; on the day needs no words.
+const checkInTimingWords: Partial<Record<CheckInTiming, string>> = { overdue: ' (made late)', upcoming: ' (made early)' };
+
+const textOf = (value: unknown) => (value ? String(value) : undefined);
+
+/** What the event says, and `isAlarming` for the ones a reader must not miss. */
+function describeEvent({ kind, details }: EventEntry): { title: string; body?: string; isAlarming?: boolean } {
   switch (kind) {
     case 'contact_updated':
       return { title: `Contact details changed: ${fieldList(details.fields)}` };
@@ -73,10 +83,43 @@ function describeEvent({ kind, details }: EventEntry): { title: string; body?: s
     case 'next_action_set':
       return { title: `Next action set: ${String(details.what ?? '')}`, body: details.dueAt ? `Due ${formatDateTime(new Date(String(details.dueAt)))}` : undefined };
     case 'crisis_raised':
-      return { title: 'Crisis protocol opened: risk is immediate' };
+      return { title: 'Crisis protocol opened: risk is immediate', isAlarming: true };
     case 'crisis_action_recorded': {
       const actions = (Array.isArray(details.actions) ? details.actions : []).map((action) => labelOf(crisisActions, action));
-      return { title: `Crisis action recorded: ${actions.join('; ')}`, body: details.details ? String(details.details) : undefined };
+      return { title: `Crisis action recorded: ${actions.join('; ')}`, body: textOf(details.details), isAlarming: true };
+    }
+    case 'placement_proposed': {
+      const weekly = typeof details.weeklyPricePence === 'number' ? `, ${formatPence(details.weeklyPricePence)} a week` : '';
+      return {
+        title: `Placement proposed at ${String(details.clinicName)}`,
+        body: `${labelOf(serviceOptions, details.programme)}, ${String(details.lengthDays)} days${weekly}`,
+      };
+    }
+    case 'placement_confirmed':
+      return {
+        title: `Placement confirmed with ${String(details.clinicName)}`,
+        body: typeof details.feePence === 'number' ? `Fee from the clinic: ${formatPence(details.feePence)}` : undefined,
+      };
+    case 'placement_admitted':
+      return { title: `Admitted to ${String(details.clinicName)} on ${toUkDate(String(details.admittedOn))}` };
+    case 'placement_discharged':
+      return {
+        title: `Discharged from ${String(details.clinicName)} on ${toUkDate(String(details.dischargedOn))}`,
+        body: labelOf(dischargeOutcomeOptions, details.outcome),
+      };
+    case 'placement_cancelled':
+      return { title: `${labelOf(placementStatusOptions, details.from)} placement cancelled`, body: textOf(details.reason) };
+    case 'aftercare_plan_saved': {
+      const groups = (Array.isArray(details.supportGroups) ? details.supportGroups : []).map((group) => labelOf(supportGroupOptions, group));
+      return { title: `Aftercare plan saved: ${groups.length ? groups.join(', ') : 'no support groups'}` };
+    }
+    case 'check_in_recorded': {
+      const timing = checkInTimingWords[details.timing as CheckInTiming] ?? '';
+      return {
+        title: `${String(details.daysAfter)}-day check-in: ${labelOf(checkInOutcomeOptions, details.outcome)}${timing}`,
+        body: textOf(details.notes),
+        isAlarming: details.outcome === 'relapsed',
+      };
     }
     default:
       return { title: kind };
@@ -111,10 +154,10 @@ function EntryText({ entry, onPin }: { entry: Entry; onPin: (noteId: string) => 
         </>
       );
     case 'event': {
-      const { title, body } = describeEvent(entry);
+      const { title, body, isAlarming } = describeEvent(entry);
       return (
         <>
-          <strong className={entry.kind.startsWith('crisis') ? 'text-danger' : undefined}>{title}</strong>
+          <strong className={isAlarming ? 'text-danger' : undefined}>{title}</strong>
           {body && <p>{body}</p>}
         </>
       );

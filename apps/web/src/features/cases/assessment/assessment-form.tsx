@@ -5,7 +5,7 @@ import { useWatch } from 'react-hook-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { useZodForm } from '../../../lib/form';
-import { SectionConflict } from '../section-conflict';
+import { SectionConflict } from '../../../components/ui/section-conflict';
 import { answersOf, formValuesOf, type AssessmentAnswers, type AssessmentRecord } from './assessment-values';
 import { AssessmentSummary } from './assessment-summary';
 import { AuditQuestions } from './audit-questions';

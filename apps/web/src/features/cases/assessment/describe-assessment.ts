@@ -13,7 +13,7 @@ import {
 } from '@harbour/shared/assessment';
 import { substanceLabel } from '@harbour/shared/substances';
 import { toUkDate } from '@harbour/shared/uk-date';
-import { differingLines, type UnsavedLine } from '../section-conflict';
+import { differingLines, type UnsavedLine } from '../../../components/ui/section-conflict';
 import { isBlankCondition, isBlankSubstance, isBlankTreatment, type AssessmentAnswers } from './assessment-values';
 
 const labelOf = (options: ReadonlyArray<{ value: string; label: string }>, value: string | null | undefined) =>

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useServerErrors } from '../../../lib/form';
 import { errorCodeOf, messageOf, useTRPC } from '../../../lib/trpc';
-import type { UnsavedLine } from '../section-conflict';
+import type { UnsavedLine } from '../../../components/ui/section-conflict';
 import { answersOf, formValuesOf, isBlankCondition, isBlankSubstance, isBlankTreatment, type AssessmentAnswers, type AssessmentForm } from './assessment-values';
 import { unsavedAnswers } from './describe-assessment';
 

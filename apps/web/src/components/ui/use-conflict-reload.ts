@@ -5,7 +5,7 @@ import { differingLines, type UnsavedLine } from './section-conflict';
 
 /**
  * The losing side of a conflict for one section's form: keeps the message, and on reload puts
- * the saved values in the form while listing what the adviser had typed that differs.
+ * the saved values in the form while listing what the person had typed that differs.
  */
 export function useConflictReload<Values extends FieldValues>(
   form: UseFormReturn<Values, unknown, FieldValues>,

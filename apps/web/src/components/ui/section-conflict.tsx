@@ -1,5 +1,5 @@
-import { Alert } from '../../components/ui/alert';
-import { Button } from '../../components/ui/button';
+import { Alert } from './alert';
+import { Button } from './button';
 
 export interface UnsavedLine {
   label: string;
@@ -8,7 +8,7 @@ export interface UnsavedLine {
 
 /**
  * A save lost to a colleague's: their message, a way to load what they saved, and, once loaded,
- * what this adviser had typed, so nothing they heard on the call is lost.
+ * what this person had typed, so nothing they heard on the call is lost.
  */
 export function SectionConflict({
   message,
@@ -50,7 +50,7 @@ export function SectionConflict({
 }
 
 /**
- * The answers this adviser gave that the saved version does not have: lines of `mine` that
+ * The answers this person gave that the saved version does not have: lines of `mine` that
  * differ from `theirs` and that they changed from what they `started` with. A colleague's
  * change they never touched is not offered back as theirs, to be re-entered over it.
  */
