@@ -14,10 +14,14 @@ describe('my work', () => {
     const colleague = await createUser(db());
     const now = minutesAfter(JULY_MORNING, 30 * HOUR);
 
-    // A high-risk case opened 30 hours ago with no call since.
+    // A high-risk case assessed on the call that opened it, 30 hours ago, with no call since; and
+    // one assessed just now, on a call, which is not listed.
     const atRisk = await openCase(db(), me, { clientName: 'Not spoken to' }, JULY_MORNING);
     const risky = assessmentInput(atRisk.id, 1);
-    await callerFor(db(), me, { now: JULY_MORNING }).cases.updateAssessment({ ...risky, risk: { ...risky.risk, overdoseInLast12Months: true, selfHarm: true } });
+    const riskScreen = { ...risky.risk, overdoseInLast12Months: true, selfHarm: true };
+    await callerFor(db(), me, { now: JULY_MORNING }).cases.updateAssessment({ ...risky, risk: riskScreen });
+    const spokenTo = await openCase(db(), me, { clientName: 'Spoken to today' }, JULY_MORNING);
+    await callerFor(db(), me, { now: minutesAfter(now, -30) }).cases.updateAssessment({ ...assessmentInput(spokenTo.id, 1), risk: riskScreen });
 
     // A next action overdue and one later today, and one tomorrow (not listed).
     const overdue = await openCase(db(), me, { clientName: 'Overdue action' }, minutesAfter(now, -60));
