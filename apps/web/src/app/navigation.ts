@@ -12,6 +12,7 @@ const navigation: readonly NavigationItem[] = [
   { to: '/queue', label: 'Callback queue', permission: 'callbacks:work' },
   { to: '/my-work', label: 'My work', permission: 'cases:read' },
   { to: '/cases', label: 'Cases', permission: 'cases:read' },
+  { to: '/pipeline', label: 'Pipeline', permission: 'cases:supervise' },
   { to: '/check-ins', label: 'Check-ins', permission: 'cases:read' },
   { to: '/clinics', label: 'Clinics', permission: 'cases:read' },
   { to: '/staff', label: 'Staff', permission: 'users:manage' },

@@ -19,6 +19,7 @@ const CaseRoute = lazy(() => import('./routes/case-route'));
 const InboundCallRoute = lazy(() => import('./routes/inbound-call-route'));
 const ClinicsRoute = lazy(() => import('./routes/clinics-route'));
 const ClinicRoute = lazy(() => import('./routes/clinic-route'));
+const PipelineRoute = lazy(() => import('./routes/pipeline-route'));
 const MyWorkRoute = lazy(() => import('./routes/my-work-route'));
 const CheckInsRoute = lazy(() => import('./routes/check-ins-route'));
 const StaffRoute = lazy(() => import('./routes/staff-route'));
@@ -65,6 +66,7 @@ export function createAppRouter() {
             { path: 'clinics', element: <ClinicsRoute /> },
             { path: 'clinics/:id', element: <ClinicRoute /> },
             { path: 'my-work', element: <MyWorkRoute /> },
+            { path: 'pipeline', element: <PipelineRoute /> },
             { path: 'check-ins', element: <CheckInsRoute /> },
             { path: 'staff', element: <StaffRoute /> },
             { path: 'account', element: <AccountRoute /> },

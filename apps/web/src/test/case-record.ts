@@ -1,6 +1,23 @@
 import type { RouterOutputs } from '../lib/trpc';
 
 type CaseRecord = RouterOutputs['cases']['byReference'];
+type Placement = CaseRecord['placements'][number];
+type OnTheGo = NonNullable<CaseRecord['stageFacts']['activePlacement']>;
+
+const isOnTheGo = (status: Placement['status']): status is OnTheGo => status === 'proposed' || status === 'confirmed' || status === 'admitted';
+
+/**
+ * The stage facts a case's placements give, worked out as the server's placementFactsOf does,
+ * so a fixture cannot show a placement on the go that its stage rules know nothing of.
+ */
+export function placementFactsOf(placements: Placement[]) {
+  const activePlacement = placements.map((placement) => placement.status).find(isOnTheGo) ?? null;
+  return {
+    hasConfirmedPlacement: placements.some((placement) => placement.status === 'confirmed' || placement.status === 'admitted'),
+    activePlacement,
+    placementDischarged: activePlacement === null && placements.some((placement) => placement.status === 'discharged'),
+  };
+}
 
 /** A case as `cases.byReference` returns it: an enquiry just opened, assigned to user-1. */
 export function caseRecordFixture(overrides: Partial<CaseRecord> = {}): CaseRecord {

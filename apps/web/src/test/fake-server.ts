@@ -41,3 +41,6 @@ export function fakeServer(replies: Record<string, (input: unknown) => Reply>): 
   };
   return { client: createHarbourClient({ fetch }), calls };
 }
+
+/** What was sent to one procedure, call by call. */
+export const callsTo = (server: FakeServer, path: string) => server.calls.filter((call) => call.path === path).map((call) => call.input);

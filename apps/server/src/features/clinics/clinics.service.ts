@@ -94,9 +94,18 @@ export async function confirmBeds(db: Kysely<Database>, actor: StaffActor, input
     if (input.available > locked.beds_total) {
       throw badRequest(`${locked.name} has ${locked.beds_total} beds in total: a manager can change that in the directory`, 'available');
     }
+    // A new version, so a manager's edit opened before this confirmation cannot put the old
+    // count back: their save becomes a conflict naming who confirmed.
     await trx
       .updateTable('clinics')
-      .set({ beds_available: input.available, beds_confirmed_at: now, beds_confirmed_by: actor.userId })
+      .set({
+        beds_available: input.available,
+        beds_confirmed_at: now,
+        beds_confirmed_by: actor.userId,
+        version: locked.version + 1,
+        updated_by: actor.userId,
+        updated_at: now,
+      })
       .where('id', '=', input.id)
       .execute();
     await recordAudit(trx, {

@@ -107,6 +107,18 @@ describe('confirming free beds', () => {
     expect(audit).toEqual({ details: { from: 4, to: 0 }, actor_user_id: adviser.id });
   });
 
+  it('makes a manager’s edit opened before the confirmation a conflict, so the old count is not put back', async () => {
+    const manager = await createUser(db(), { role: 'manager' });
+    const adviser = await createUser(db(), { fullName: 'Amira Shah' });
+    const clinic = await addClinic(db(), manager);
+    const { version, fields } = await editable(manager, clinic.id);
+    await callerFor(db(), adviser, { now: JULY_MORNING }).clinics.confirmBeds({ id: clinic.id, available: 0 });
+    const refused = await rejectionOf(callerFor(db(), manager).clinics.update({ id: clinic.id, version, clinic: { ...fields, rating: 'outstanding' } }));
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toContain('Amira Shah changed');
+    expect((await callerFor(db(), manager).clinics.byId({ id: clinic.id })).bedsAvailable).toBe(0);
+  });
+
   it('refuses more free beds than the clinic has, on the field', async () => {
     const manager = await createUser(db(), { role: 'manager' });
     const clinic = await addClinic(db(), manager, { bedsTotal: 12 });

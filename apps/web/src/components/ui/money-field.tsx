@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type Ref } from 'react';
 import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { TextField } from './text-field';
 
@@ -28,12 +28,35 @@ export function MoneyField<Values extends FieldValues>({
     <Controller
       control={control}
       name={name}
-      render={({ field, fieldState }) => <PoundsInput label={label} hint={hint} error={fieldState.error?.message} pence={field.value} onPence={field.onChange} onBlur={field.onBlur} />}
+      render={({ field, fieldState }) => (
+        // field.ref lets the form move focus here: to the first field in error on submit, or by setFocus.
+        <PoundsInput
+          ref={field.ref}
+          label={label}
+          hint={hint}
+          error={fieldState.error?.message}
+          pence={field.value}
+          onPence={field.onChange}
+          onBlur={field.onBlur}
+        />
+      )}
     />
   );
 }
 
-function PoundsInput(props: { label: string; hint?: string; error?: string; pence: unknown; onPence: (pence: number | null) => void; onBlur: () => void }) {
+// `ref` is taken apart from the other props: the hooks lint counts any object holding a ref as one.
+function PoundsInput({
+  ref,
+  ...props
+}: {
+  ref: Ref<HTMLInputElement>;
+  label: string;
+  hint?: string;
+  error?: string;
+  pence: unknown;
+  onPence: (pence: number | null) => void;
+  onBlur: () => void;
+}) {
   // The text as typed ("1,2" on the way to "1,250"), so the field never rewrites under the cursor.
   const [text, setText] = useState(() => poundsOf(props.pence));
   // A reset from outside (a reload after a conflict) shows the new amount.
@@ -45,6 +68,7 @@ function PoundsInput(props: { label: string; hint?: string; error?: string; penc
   }
   return (
     <TextField
+      ref={ref}
       label={props.label}
       hint={props.hint}
       error={props.error}

@@ -3,8 +3,8 @@ import { stageLabels } from '@harbour/shared/cases';
 import { formatDueIn, formatWhen } from '@harbour/shared/format';
 import type { RiskLevel } from '@harbour/shared/assessment';
 import type { RouterOutputs } from '../../lib/trpc';
-import { DualDiagnosisBadge, RiskBadge, SeverityBadge } from './case-badges';
-import { daysInStageText } from './case-dates';
+import { DualDiagnosisBadge, RiskBadge, SeverityBadge } from '../../components/case-badges';
+import { daysInStageText } from '../../components/case-dates';
 
 type CaseRecord = RouterOutputs['cases']['byReference'];
 

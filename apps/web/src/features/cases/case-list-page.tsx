@@ -11,8 +11,8 @@ import { SelectField } from '../../components/ui/select-field';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/page-states';
 import { messageOf, useTRPC } from '../../lib/trpc';
 import { useNow } from '../../lib/use-now';
-import { DualDiagnosisBadge, RiskBadge } from './case-badges';
-import { daysInStageText } from './case-dates';
+import { DualDiagnosisBadge, RiskBadge } from '../../components/case-badges';
+import { daysInStageText } from '../../components/case-dates';
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   values.includes(value as T) ? (value as T) : undefined;

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { messageOf, useTRPC } from '../../lib/trpc';
 import { useDebounced } from '../../lib/use-debounced';
-import { RiskBadge } from './case-badges';
+import { RiskBadge } from '../../components/case-badges';
 import './cases.css';
 
 const MIN_LENGTH = 2;

@@ -1,12 +1,12 @@
-import { caseStages, stageLabels, type CaseStage } from '@harbour/shared/cases';
+import { stageLabels, type CaseStage } from '@harbour/shared/cases';
 import { can } from '@harbour/shared/permissions';
 import type { Role } from '@harbour/shared/roles';
-import { closureReasons, stageOptions, type ClosureReason } from '@harbour/shared/stages';
+import { stageOptions } from '@harbour/shared/stages';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { noStageMove, StageMoveDetails, stageMoveInput, type StageMoveDraft } from '../../components/stage-move-fields';
 import { Button } from '../../components/ui/button';
 import { SelectField } from '../../components/ui/select-field';
-import { TextField } from '../../components/ui/text-field';
 import { messageOf, useTRPC, type RouterOutputs } from '../../lib/trpc';
 
 type CaseRecord = RouterOutputs['cases']['byReference'];
@@ -20,20 +20,16 @@ export function StageMoveControl({ record, user }: { record: CaseRecord; user: {
   const queryClient = useQueryClient();
   const canSupervise = can(user.role, 'cases:supervise');
   const options = stageOptions(record.stageFacts, canSupervise);
-  const [to, setTo] = useState<CaseStage | ''>('');
-  const [closureReason, setClosureReason] = useState<ClosureReason | ''>('');
-  const [reason, setReason] = useState('');
+  const [draft, setDraft] = useState<StageMoveDraft>(noStageMove);
+  const { to } = draft;
   const move = useMutation(
     trpc.cases.moveStage.mutationOptions({
       onSuccess: async () => {
-        setTo('');
-        setReason('');
-        setClosureReason('');
+        setDraft(noStageMove);
         await queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey() });
       },
     }),
   );
-  const isBackward = to !== '' && to !== 'closed' && (record.stage === 'closed' || caseStages.indexOf(to) < caseStages.indexOf(record.stage));
   const refused = options.filter((option) => !option.check.allowed);
 
   return (
@@ -43,7 +39,7 @@ export function StageMoveControl({ record, user }: { record: CaseRecord; user: {
       onSubmit={(event) => {
         event.preventDefault();
         if (!to) return;
-        move.mutate({ id: record.id, version: record.version, to, closureReason: closureReason || undefined, reason: reason || undefined });
+        move.mutate({ id: record.id, version: record.version, ...stageMoveInput({ ...draft, to }) });
       }}
     >
       <h3>Stage</h3>
@@ -51,25 +47,10 @@ export function StageMoveControl({ record, user }: { record: CaseRecord; user: {
         label="Move to"
         placeholder="Choose a stage"
         value={to}
-        onChange={(event) => setTo(event.target.value as CaseStage | '')}
+        onChange={(event) => setDraft({ ...draft, to: event.target.value as CaseStage | '' })}
         options={options.map(({ stage, check }) => ({ value: stage, label: check.allowed ? stageLabels[stage] : `${stageLabels[stage]} (not yet)`, disabled: !check.allowed }))}
       />
-      {to === 'closed' && (
-        <SelectField
-          label="Why is it closing?"
-          placeholder="Choose a reason"
-          value={closureReason}
-          onChange={(event) => setClosureReason(event.target.value as ClosureReason | '')}
-          options={closureReasons.filter((option) => option.value !== 'completed' || record.stage === 'aftercare')}
-        />
-      )}
-      {(to === 'closed' || isBackward) && (
-        <TextField
-          label={isBackward ? 'Reason (required)' : closureReason === 'other' ? 'Describe why (required)' : 'Reason (optional)'}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-        />
-      )}
+      <StageMoveDetails from={record.stage} draft={draft} onChange={setDraft} />
       <Button type="submit" variant="secondary" isBusy={move.isPending} disabled={!to}>
         Move case
       </Button>

@@ -12,20 +12,22 @@ import {
 import type { Region } from '@harbour/shared/regions';
 import { regions } from '@harbour/shared/regions';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { SubstanceChoices } from '../../components/substance-choices';
 import { Alert } from '../../components/ui/alert';
 import { FormActions } from '../../components/ui/form-panel';
 import { FormChoiceGroup } from '../../components/ui/form-choice-group';
 import { MoneyField } from '../../components/ui/money-field';
+import { NumberListField } from '../../components/ui/number-list-field';
 import { SectionConflict, type UnsavedLine } from '../../components/ui/section-conflict';
 import { SelectField } from '../../components/ui/select-field';
 import { TextField } from '../../components/ui/text-field';
 import { useConflictReload } from '../../components/ui/use-conflict-reload';
 import { useServerErrors, useZodForm } from '../../lib/form';
 import { sendOnSaveShortcut } from '../../lib/save-shortcut';
-import { useTRPC } from '../../lib/trpc';
-import { clinicValuesOf, daysFromText } from './clinic-values';
+import { isHarbourError, useTRPC } from '../../lib/trpc';
+import { clinicValuesOf, numberFromText } from './clinic-values';
 import { feeTermsOf, weeklyPriceOf, type Clinic } from './clinic-words';
 
 const yesNo = [
@@ -33,8 +35,8 @@ const yesNo = [
   { value: false, label: 'No' },
 ];
 
-/** Whole numbers typed into a number box; empty stays empty so the schema asks for it. */
-const wholeNumber = (typed: string) => (typed === '' ? Number.NaN : Number(typed));
+/** A refusal about one field (a location ID already listed) belongs at that field, not in a conflict banner. */
+const isAboutAField = (error: unknown) => isHarbourError(error) && Object.keys(error.data?.fieldErrors ?? {}).length > 0;
 
 /**
  * A manager adds a clinic or edits one. One form for both; Ctrl+S saves. A colleague's edit in
@@ -45,13 +47,23 @@ export function ClinicForm({ clinic, onSaved, onCancel }: { clinic?: Clinic; onS
   const queryClient = useQueryClient();
   const form = useZodForm(clinicInputSchema, clinicValuesOf(clinic));
   const { failure, onServerError, submitWith } = useServerErrors(form);
+  // The version this manager's answers are based on: the one opened, or the one reloaded after a
+  // conflict. Never the cache's latest, which a background refetch would move on silently.
+  const [version, setVersion] = useState(clinic?.version ?? 1);
   const conflict = useConflictReload(form as unknown as UseFormReturn<ClinicInput, unknown, FieldValues>, describeClinic, async () => {
     if (!clinic) return undefined;
     const fresh = await queryClient.fetchQuery(trpc.clinics.byId.queryOptions({ id: clinic.id }, { staleTime: 0 }));
+    setVersion(fresh.version);
     return clinicValuesOf(fresh);
   });
-  const saved = async (result: Clinic) => {
-    await queryClient.invalidateQueries({ queryKey: trpc.clinics.pathKey() });
+  const conflictArea = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (conflict.message) conflictArea.current?.focus();
+  }, [conflict.message]);
+  const saved = (result: Clinic) => {
+    // The page shows what was saved at once; lists and matches that show the clinic are read again.
+    queryClient.setQueryData(trpc.clinics.byId.queryKey({ id: result.id }), result);
+    void queryClient.invalidateQueries({ queryKey: trpc.clinics.pathKey() });
     onSaved(result);
   };
   const create = useMutation(trpc.clinics.create.mutationOptions({ onSuccess: saved, onError: onServerError }));
@@ -59,14 +71,13 @@ export function ClinicForm({ clinic, onSaved, onCancel }: { clinic?: Clinic; onS
     trpc.clinics.update.mutationOptions({
       onSuccess: saved,
       onError: (error) => {
-        if (!conflict.caught(error)) onServerError(error);
+        if (isAboutAField(error) || !conflict.caught(error)) onServerError(error);
       },
     }),
   );
   const errors = form.formState.errors;
   const feeKind = form.watch('feeTerms.kind');
   const region = form.watch('region');
-  const version = queryClient.getQueryData(trpc.clinics.byId.queryKey({ id: clinic?.id ?? '' }))?.version ?? clinic?.version ?? 1;
 
   const send = submitWith((values) => {
     if (!clinic) create.mutate(values);
@@ -116,14 +127,7 @@ export function ClinicForm({ clinic, onSaved, onCancel }: { clinic?: Clinic; onS
         <FormChoiceGroup control={form.control} name="services" legend="Services" type="checkbox" columns={2} options={serviceOptions} />
         <SubstanceChoices control={form.control} name="substances" legend="Substances treated" />
         <FormChoiceGroup control={form.control} name="isDualDiagnosisCapable" legend="Can it treat a dual diagnosis?" type="radio" isInline options={yesNo} />
-        <TextField
-          label="Programme lengths (days)"
-          hint="Separate them with commas, like 28, 42, 56"
-          inputMode="numeric"
-          autoComplete="off"
-          error={errors.programmeLengthsDays?.message ?? errors.programmeLengthsDays?.root?.message ?? firstItemError(errors.programmeLengthsDays)}
-          {...form.register('programmeLengthsDays', { setValueAs: daysFromText })}
-        />
+        <NumberListField control={form.control} name="programmeLengthsDays" label="Programme lengths (days)" hint="Separate them with commas, like 28, 42, 56" />
       </fieldset>
       <fieldset className="fieldset">
         <legend>Money</legend>
@@ -139,7 +143,7 @@ export function ClinicForm({ clinic, onSaved, onCancel }: { clinic?: Clinic; onS
             inputMode="decimal"
             autoComplete="off"
             error={(errors.feeTerms as { percent?: { message?: string } } | undefined)?.percent?.message}
-            {...form.register('feeTerms.percent', { setValueAs: (typed: string) => (typed === '' ? Number.NaN : Number(typed)) })}
+            {...form.register('feeTerms.percent', { setValueAs: numberFromText })}
           />
         ) : (
           <MoneyField control={form.control} name="feeTerms.pence" label="Fixed fee per admission (£)" />
@@ -148,7 +152,7 @@ export function ClinicForm({ clinic, onSaved, onCancel }: { clinic?: Clinic; onS
       <fieldset className="fieldset">
         <legend>Beds</legend>
         <div className="field-row">
-          <TextField label="Beds in total" type="number" inputMode="numeric" min={0} error={errors.bedsTotal?.message} {...form.register('bedsTotal', { setValueAs: wholeNumber })} />
+          <TextField label="Beds in total" type="number" inputMode="numeric" min={0} error={errors.bedsTotal?.message} {...form.register('bedsTotal', { setValueAs: numberFromText })} />
           <TextField
             label="Beds free now"
             hint="Saving a new number confirms it, with your name and the time"
@@ -156,7 +160,7 @@ export function ClinicForm({ clinic, onSaved, onCancel }: { clinic?: Clinic; onS
             inputMode="numeric"
             min={0}
             error={errors.bedsAvailable?.message}
-            {...form.register('bedsAvailable', { setValueAs: wholeNumber })}
+            {...form.register('bedsAvailable', { setValueAs: numberFromText })}
           />
         </div>
         <FormChoiceGroup control={form.control} name="isActive" legend="Is the clinic taking referrals?" hint="An inactive clinic is shown in matching as excluded" type="radio" isInline options={yesNo} />
@@ -166,16 +170,18 @@ export function ClinicForm({ clinic, onSaved, onCancel }: { clinic?: Clinic; onS
           {failure}
         </Alert>
       )}
-      <SectionConflict message={conflict.message} unsaved={conflict.unsaved} isReloading={conflict.isReloading} onReload={() => void conflict.reloadTheirs()} />
+      <div ref={conflictArea} tabIndex={-1}>
+        <SectionConflict
+          message={conflict.message}
+          unsaved={conflict.unsaved}
+          isReloading={conflict.isReloading}
+          // The reload button goes once their version is in: focus moves to what was typed instead.
+          onReload={() => void conflict.reloadTheirs().then(() => conflictArea.current?.focus())}
+        />
+      </div>
       <FormActions submitLabel={clinic ? 'Save clinic' : 'Add clinic'} busyLabel="Saving…" isBusy={create.isPending || update.isPending} onCancel={onCancel} />
     </form>
   );
-}
-
-/** The first message about one of the typed lengths ("Programme length must be at least 1 day"). */
-function firstItemError(errors: unknown): string | undefined {
-  if (!Array.isArray(errors)) return undefined;
-  return (errors as Array<{ message?: string } | undefined>).find((error) => error?.message)?.message;
 }
 
 /** The form's answers in words, for listing what this manager typed after a conflict. */
@@ -186,7 +192,7 @@ function describeClinic(values: ClinicInput): UnsavedLine[] {
     { label: 'Postcode', value: values.postcode ?? '' },
     { label: 'Phone', value: values.phone },
     { label: 'Rating', value: ratingLabels[values.rating] },
-    { label: 'Programme lengths', value: daysFromText(values.programmeLengthsDays).join(', ') },
+    { label: 'Programme lengths', value: values.programmeLengthsDays.join(', ') },
     { label: 'Weekly price', value: weeklyPriceOf(values) },
     { label: 'Beds', value: `${values.bedsAvailable} free of ${values.bedsTotal}` },
     { label: 'Our fee', value: feeTermsOf(values.feeTerms) },

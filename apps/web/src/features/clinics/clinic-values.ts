@@ -22,9 +22,10 @@ export function clinicValuesOf(clinic: Clinic | undefined): ClinicInput {
       weeklyPriceMinPence: undefined as unknown as number,
       weeklyPriceMaxPence: undefined as unknown as number,
       fundingRoutes: [],
-      bedsTotal: 0,
-      bedsAvailable: 0,
-      feeTerms: { kind: 'percentage', percent: 10 },
+      // Left empty so the manager states them: a guessed count or fee would go unnoticed.
+      bedsTotal: undefined as unknown as number,
+      bedsAvailable: undefined as unknown as number,
+      feeTerms: { kind: 'percentage', percent: undefined as unknown as number },
       isActive: true,
     };
   }
@@ -52,11 +53,5 @@ export function clinicValuesOf(clinic: Clinic | undefined): ClinicInput {
   };
 }
 
-/** "28, 42 56" as [28, 42, 56]; anything not a number stays NaN so the schema names it. */
-export function daysFromText(typed: unknown): number[] {
-  if (Array.isArray(typed)) return typed as number[];
-  return String(typed ?? '')
-    .split(/[,\s]+/)
-    .filter(Boolean)
-    .map((part) => (/^\d+$/.test(part) ? Number(part) : Number.NaN));
-}
+/** A number typed into a box; empty becomes NaN, so the schema asks for it rather than taking 0. */
+export const numberFromText = (typed: unknown) => (String(typed ?? '').trim() === '' ? Number.NaN : Number(typed));

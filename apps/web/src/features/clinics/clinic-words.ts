@@ -1,3 +1,4 @@
+import { STALE_BEDS_AFTER_DAYS } from '@harbour/shared/clinic-matching';
 import { acceptedFundingRouteOptions, ratingLabels, regulatorShortLabels, serviceLabels, type FeeTerms } from '@harbour/shared/clinics';
 import { formatDateTime, formatPence } from '@harbour/shared/format';
 import { labelsOf } from '@harbour/shared/options';
@@ -9,7 +10,6 @@ import type { RouterOutputs } from '../../lib/trpc';
 
 export type Clinic = RouterOutputs['clinics']['byId'];
 
-const STALE_AFTER_MS = 7 * 24 * 3_600_000;
 const fundingLabels = labelsOf(acceptedFundingRouteOptions);
 
 export const placeOf = (clinic: Pick<Clinic, 'town' | 'region'>) => `${clinic.town}, ${regionLabel(clinic.region)}`;
@@ -30,15 +30,38 @@ export function feeTermsOf(terms: FeeTerms): string {
   return terms.kind === 'percentage' ? `${terms.percent}% of the programme price` : `${formatPence(terms.pence)} per admission`;
 }
 
-/** "3 of 12 free", and who last confirmed it when; a count over a week old is called out. */
-export function bedsOf(clinic: Pick<Clinic, 'bedsTotal' | 'bedsAvailable' | 'bedsConfirmedAt' | 'bedsConfirmedByName'>, now: Date) {
+const MINUTE = 60_000;
+
+/** "just now", "12 minutes ago", "2 hours ago", "10 days ago". */
+export function timeAgo(then: Date, now: Date): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - then.getTime()) / MINUTE));
+  const ago = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'} ago`;
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return ago(minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  return hours < 24 ? ago(hours, 'hour') : ago(Math.floor(hours / 24), 'day');
+}
+
+type BedFacts = Pick<Clinic, 'bedsTotal' | 'bedsAvailable' | 'bedsConfirmedAt' | 'bedsConfirmedByName'>;
+
+/**
+ * "3 of 12 free", and when and by whom it was last confirmed. A count never confirmed, or
+ * confirmed longer ago than matching trusts, is stale: someone should ring the clinic.
+ */
+export function bedsOf(clinic: BedFacts, now: Date) {
   if (clinic.bedsTotal === 0) return { count: 'No beds: day programmes only', confirmed: null, isStale: false };
   const count = `${clinic.bedsAvailable} of ${clinic.bedsTotal} free`;
-  if (!clinic.bedsConfirmedAt) return { count, confirmed: 'never confirmed', isStale: true };
-  const by = clinic.bedsConfirmedByName ? ` by ${clinic.bedsConfirmedByName}` : '';
+  const at = clinic.bedsConfirmedAt;
+  if (!at) return { count, confirmed: null, isStale: true };
   return {
     count,
-    confirmed: `confirmed ${formatDateTime(clinic.bedsConfirmedAt)}${by}`,
-    isStale: now.getTime() - clinic.bedsConfirmedAt.getTime() > STALE_AFTER_MS,
+    confirmed: { at, ago: timeAgo(at, now), by: clinic.bedsConfirmedByName },
+    isStale: now.getTime() - at.getTime() > STALE_BEDS_AFTER_DAYS * 24 * 60 * MINUTE,
   };
+}
+
+/** "28/11/2026 14:05 by Grace Owusu", for where the exact moment matters. */
+export function confirmationOf(clinic: Pick<Clinic, 'bedsConfirmedAt' | 'bedsConfirmedByName'>): string | null {
+  if (!clinic.bedsConfirmedAt) return null;
+  return `${formatDateTime(clinic.bedsConfirmedAt)}${clinic.bedsConfirmedByName ? ` by ${clinic.bedsConfirmedByName}` : ''}`;
 }

@@ -1,7 +1,7 @@
 import { addDays, CHECK_IN_DAYS } from '@harbour/shared/aftercare';
 import { londonDayOf } from '@harbour/shared/london-day';
 import type { RouterOutputs } from '../../../lib/trpc';
-import { caseRecordFixture } from '../../../test/case-record';
+import { caseRecordFixture, placementFactsOf } from '../../../test/case-record';
 
 type CaseRecord = RouterOutputs['cases']['byReference'];
 type Placement = CaseRecord['placements'][number];
@@ -61,12 +61,12 @@ export const PLACEMENT_ID = 'b0000000-0000-4000-8000-000000000001';
 /** A case in Aftercare, discharged from Pennine Lodge `daysAgo` days ago; `change` edits its check-ins. */
 export function aftercareCase(daysAgo: number, change: (checkIns: CheckIn[]) => CheckIn[] = (checkIns) => checkIns, overrides: Partial<CaseRecord> = {}) {
   const dischargedOn = dayFromToday(-daysAgo);
-  const base = caseRecordFixture();
+  const placements = [dischargedPlacement(PLACEMENT_ID, 'Pennine Lodge', dischargedOn)];
   return caseRecordFixture({
     stage: 'aftercare',
     version: 7,
-    stageFacts: { ...base.stageFacts, stage: 'aftercare', placementDischarged: true, hasConfirmedPlacement: true },
-    placements: [dischargedPlacement(PLACEMENT_ID, 'Pennine Lodge', dischargedOn)],
+    stageFacts: { ...caseRecordFixture().stageFacts, stage: 'aftercare', ...placementFactsOf(placements) },
+    placements,
     aftercare: { plan: null, checkIns: change(scheduleFor(PLACEMENT_ID, dischargedOn)) },
     ...overrides,
   });

@@ -1,27 +1,21 @@
 import type { Role } from '@harbour/shared/roles';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
-import { Providers } from '../../../app/providers';
 import type { RouterOutputs } from '../../../lib/trpc';
+import { expectNoAxeViolations } from '../../../test/axe';
 import { caseRecordFixture } from '../../../test/case-record';
-import { fakeServer, type FakeServer } from '../../../test/fake-server';
+import { callsTo, fakeServer, type FakeServer } from '../../../test/fake-server';
+import { renderWithProviders } from '../../../test/render-with-providers';
 import { aftercareCase, dayFromToday, dischargedPlacement, PLACEMENT_ID, recorded, scheduleFor } from './aftercare-fixtures';
 import { AftercareSection } from './aftercare-section';
 
 type CaseRecord = RouterOutputs['cases']['byReference'];
 
-function renderSection(server: FakeServer, record: CaseRecord, role: Role = 'adviser') {
-  return render(
-    <Providers trpcClient={server.client}>
-      <AftercareSection record={record} user={{ id: 'user-1', role }} />
-    </Providers>,
-  );
-}
+const renderSection = (server: FakeServer, record: CaseRecord, role: Role = 'adviser') =>
+  renderWithProviders(server, <AftercareSection record={record} user={{ id: 'user-1', role }} />);
 
 const rowOf = (name: string) => screen.getByRole('row', { name: new RegExp(`^${name}`) });
-const sent = (server: FakeServer, path: string) => server.calls.filter((call) => call.path === path).map((call) => call.input);
 
 describe('aftercare on the case page', () => {
   it('before a placement, says only that aftercare starts at discharge', () => {
@@ -57,7 +51,7 @@ describe('aftercare on the case page', () => {
     renderSection(server, record);
     await userEvent.click(screen.getByRole('button', { name: 'Record check-in' }));
     expect(await screen.findByText('Choose how the client is doing')).toBeTruthy();
-    expect(sent(server, 'aftercare.recordCheckIn')).toEqual([]);
+    expect(callsTo(server, 'aftercare.recordCheckIn')).toEqual([]);
 
     const outcome = screen.getByRole('group', { name: 'How is the client doing?' });
     await userEvent.click(within(outcome).getByLabelText('Struggling'));
@@ -66,7 +60,7 @@ describe('aftercare on the case page', () => {
 
     const done = await screen.findByText('7-day check-in recorded: Struggling.');
     expect(document.activeElement).toBe(done.closest('.alert'));
-    expect(sent(server, 'aftercare.recordCheckIn')).toEqual([
+    expect(callsTo(server, 'aftercare.recordCheckIn')).toEqual([
       { id: record.aftercare.checkIns[0]!.id, version: 1, outcome: 'struggling', notes: 'Low mood since her dad died; GP appointment on Friday' },
     ]);
     expect(within(rowOf('7-day check-in')).getByText('Recorded', { exact: false }).textContent).toMatch(/^Recorded by you at/);
@@ -101,13 +95,13 @@ describe('aftercare on the case page', () => {
       const decision = screen.getByRole('region', { name: 'Relapse reported at the 7-day check-in' });
       await userEvent.click(within(decision).getByRole('button', { name: 'Reopen for a new assessment' }));
       expect(await within(decision).findByText('Enter why the case is reopening')).toBeTruthy();
-      expect(sent(server, 'cases.moveStage')).toEqual([]);
+      expect(callsTo(server, 'cases.moveStage')).toEqual([]);
 
       await userEvent.type(within(decision).getByLabelText('Reason for reopening'), 'Wants a detox again; mother will fund');
       await userEvent.click(within(decision).getByRole('button', { name: 'Reopen for a new assessment' }));
       const done = await screen.findByText(/Case reopened for a new assessment/);
       expect(document.activeElement).toBe(done.closest('.alert'));
-      expect(sent(server, 'cases.moveStage')).toEqual([{ id: record.id, version: 7, to: 'assessment', reason: 'Wants a detox again; mother will fund' }]);
+      expect(callsTo(server, 'cases.moveStage')).toEqual([{ id: record.id, version: 7, to: 'assessment', reason: 'Wants a detox again; mother will fund' }]);
     });
 
     it('shows a team lead why the server refused to reopen', async () => {
@@ -138,7 +132,7 @@ describe('aftercare on the case page', () => {
       await userEvent.click(within(groups).getByLabelText('SMART Recovery'));
       await userEvent.type(screen.getByLabelText('Therapy (optional)'), 'Weekly CBT through the clinic{Control>}s{/Control}');
       expect(await screen.findByText(/Aftercare plan saved at/)).toBeTruthy();
-      expect(sent(server, 'aftercare.savePlan')).toEqual([
+      expect(callsTo(server, 'aftercare.savePlan')).toEqual([
         { caseId: record.id, version: 0, plan: { supportGroups: ['narcotics_anonymous', 'smart_recovery'], localServices: undefined, therapy: 'Weekly CBT through the clinic', notes: undefined } },
       ]);
     });
@@ -150,7 +144,7 @@ describe('aftercare on the case page', () => {
       await userEvent.click(screen.getByLabelText('Cocaine Anonymous'));
       await userEvent.click(screen.getByRole('button', { name: 'Save plan' }));
       await screen.findByText(/Aftercare plan saved at/);
-      expect(sent(server, 'aftercare.savePlan')[0]).toMatchObject({ version: 3, plan: { supportGroups: ['alcoholics_anonymous', 'cocaine_anonymous'], localServices: 'Calderdale Recovery Steps' } });
+      expect(callsTo(server, 'aftercare.savePlan')[0]).toMatchObject({ version: 3, plan: { supportGroups: ['alcoholics_anonymous', 'cocaine_anonymous'], localServices: 'Calderdale Recovery Steps' } });
     });
 
     it('on a conflict, reloads the colleague’s plan and keeps what was typed beside it', async () => {
@@ -172,7 +166,7 @@ describe('aftercare on the case page', () => {
       expect((screen.getByLabelText('Alcoholics Anonymous') as HTMLInputElement).checked).toBe(false);
 
       await userEvent.click(screen.getByRole('button', { name: 'Save plan' }));
-      expect(sent(server, 'aftercare.savePlan')[1]).toMatchObject({ version: 4 });
+      expect(callsTo(server, 'aftercare.savePlan')[1]).toMatchObject({ version: 4 });
     });
   });
 
@@ -206,7 +200,6 @@ describe('aftercare on the case page', () => {
 
   it('has no accessibility problems axe can find', async () => {
     const { container } = renderSection(fakeServer({}), aftercareCase(33, ([first, ...rest]) => [recorded(first!, 'relapsed', 'Drinking again'), ...rest]), 'team_lead');
-    const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    await expectNoAxeViolations(container);
   });
 });

@@ -1,12 +1,10 @@
-import type { RiskLevel } from '@harbour/shared/assessment';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import axe from 'axe-core';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { Providers } from '../../../app/providers';
 import type { RouterOutputs } from '../../../lib/trpc';
-import { fakeServer, type FakeServer } from '../../../test/fake-server';
+import { expectNoAxeViolations } from '../../../test/axe';
+import { callsTo, fakeServer, type FakeServer } from '../../../test/fake-server';
+import { renderWithProviders } from '../../../test/render-with-providers';
 import { dayFromToday } from './aftercare-fixtures';
 import { CheckInsPage } from './check-ins-page';
 
@@ -39,18 +37,7 @@ const mine = [
 ];
 const everyone = [...mine, dueRow('H-2027-00020', { adviserId: 'user-2', adviserName: 'Tom Price' })];
 
-function renderPage(server: FakeServer, at = '/check-ins') {
-  const router = createMemoryRouter(
-    [{ path: '/check-ins', element: <CheckInsPage renderRisk={(level: RiskLevel | null) => <span>Risk {level ?? 'not assessed'}</span>} /> }],
-    { initialEntries: [at] },
-  );
-  const view = render(
-    <Providers trpcClient={server.client}>
-      <RouterProvider router={router} />
-    </Providers>,
-  );
-  return { router, ...view };
-}
+const renderPage = (server: FakeServer, at = '/check-ins') => renderWithProviders(server, <CheckInsPage />, { path: '/check-ins', at });
 
 const listing = () => fakeServer({ 'aftercare.dueCheckIns': (input) => ({ data: (input as { scope: string }).scope === 'all' ? everyone : mine }) });
 
@@ -68,7 +55,7 @@ describe('the check-ins page', () => {
     expect(within(late!).getByText(ukDay(dayFromToday(-3)), { exact: false })).toBeTruthy();
     expect(within(late!).getByText('Overdue by 3 days')).toBeTruthy();
     expect(within(late!).getByText(`on ${ukDay(dayFromToday(-33))}`)).toBeTruthy();
-    expect(within(late!).getByText('Risk high')).toBeTruthy();
+    expect(within(late!).getByText('High').className).toContain('badge--risk-high');
     // No client name recorded: the caller's name instead.
     expect(within(today!).getByText('Priya Patel')).toBeTruthy();
     expect(within(today!).getByText('Due today')).toBeTruthy();
@@ -84,7 +71,7 @@ describe('the check-ins page', () => {
     expect(router.state.location.search).toBe('?scope=all');
     expect(screen.getByRole('link', { name: 'Everyone’s' }).getAttribute('aria-current')).toBe('page');
     expect(screen.getByText('Tom Price')).toBeTruthy();
-    expect(server.calls.filter((call) => call.path === 'aftercare.dueCheckIns').map((call) => call.input)).toEqual([{ scope: 'mine' }, { scope: 'all' }]);
+    expect(callsTo(server, 'aftercare.dueCheckIns')).toEqual([{ scope: 'mine' }, { scope: 'all' }]);
   });
 
   it('opens on everyone’s check-ins from a shared address', async () => {
@@ -112,7 +99,6 @@ describe('the check-ins page', () => {
   it('has no accessibility problems axe can find', async () => {
     const { container } = renderPage(listing());
     await screen.findByRole('heading', { name: 'My check-ins (2)' });
-    const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    await expectNoAxeViolations(container);
   });
 });

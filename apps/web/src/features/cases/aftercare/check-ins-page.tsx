@@ -1,8 +1,8 @@
-import type { RiskLevel } from '@harbour/shared/assessment';
 import { toUkDate } from '@harbour/shared/uk-date';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { RiskBadge } from '../../../components/case-badges';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/page-states';
 import { messageOf, useTRPC } from '../../../lib/trpc';
 import { useNow } from '../../../lib/use-now';
@@ -12,10 +12,9 @@ const titles = { mine: 'My check-ins', all: 'Everyone’s check-ins' } as const;
 
 /**
  * The aftercare calls to make today, overdue first. Whose calls is kept in the address, so a
- * team lead can share "everyone's" and a reload keeps it. `renderRisk` is the case's risk badge,
- * which belongs to the cases feature.
+ * team lead can share "everyone's" and a reload keeps it.
  */
-export function CheckInsPage({ renderRisk }: { renderRisk: (level: RiskLevel | null) => ReactNode }) {
+export function CheckInsPage() {
   const trpc = useTRPC();
   const now = useNow(60_000);
   const [params] = useSearchParams();
@@ -84,7 +83,9 @@ export function CheckInsPage({ renderRisk }: { renderRisk: (level: RiskLevel | n
                     {row.dischargedOn && <span className="cell-note">on {toUkDate(row.dischargedOn)}</span>}
                   </td>
                   <td>{row.adviserName ?? <span className="muted">Nobody</span>}</td>
-                  <td>{renderRisk(row.riskLevel)}</td>
+                  <td>
+                    <RiskBadge level={row.riskLevel} isLabelled={false} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { RiskBadge } from '../case-badges';
+import { RiskBadge } from '../../../components/case-badges';
 import { auditText, severityText, useLiveAssessment, type AssessmentControl } from './use-live-assessment';
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {

@@ -12,7 +12,7 @@ import { substanceLabel } from '@harbour/shared/substances';
 import { useEffect, useEffectEvent } from 'react';
 import { useWatch } from 'react-hook-form';
 import { FormChoiceGroup } from '../../../components/ui/form-choice-group';
-import { RiskBadge } from '../case-badges';
+import { RiskBadge } from '../../../components/case-badges';
 import { useFilledSubstances, type AssessmentControl } from './use-live-assessment';
 import { YesNoQuestion } from './yes-no-question';
 

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/page-states';
 import { messageOf, useTRPC, type RouterOutputs } from '../../../lib/trpc';
 import { useNow } from '../../../lib/use-now';
-import { RiskBadge } from '../case-badges';
+import { RiskBadge } from '../../../components/case-badges';
 
 type WorkItem = RouterOutputs['worklist']['mine'][number];
 

@@ -1,8 +1,9 @@
 import { cancelPlacementSchema } from '@harbour/shared/placements';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { TextAreaField } from '../../../components/ui/text-area-field';
+import { useReturnFocus } from '../../../components/ui/use-return-focus';
 import { useZodForm } from '../../../lib/form';
 import { useTRPC } from '../../../lib/trpc';
 import type { Announce, Placement } from './placement-words';
@@ -14,13 +15,7 @@ import { StepProblems, useStepOutcome } from './step-outcome';
  */
 export function CancelPlacement({ placement, onDone }: { placement: Placement; onDone: Announce }) {
   const [isOpen, setIsOpen] = useState(false);
-  const openButton = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
-  useEffect(() => {
-    // Back to the button that opened the form, once it is closed without cancelling anything.
-    if (wasOpen.current && !isOpen) openButton.current?.focus();
-    wasOpen.current = isOpen;
-  }, [isOpen]);
+  const openButton = useReturnFocus(isOpen);
 
   if (!isOpen) {
     return (

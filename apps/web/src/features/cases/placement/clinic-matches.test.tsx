@@ -1,10 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../../../test/axe';
 import { caseRecordFixture } from '../../../test/case-record';
-import { fakeServer } from '../../../test/fake-server';
+import { callsTo, fakeServer } from '../../../test/fake-server';
 import { assessedCase, clinicFixture, clinicIds, matchFixture } from './placement-fixtures';
-import { callsTo, expectNoAxeViolations, renderSection } from './placement-test-render';
+import { renderSection } from './placement-test-render';
 
 const kirkstall = clinicFixture();
 const pennine = clinicFixture({
@@ -190,6 +191,20 @@ describe('proposing a clinic', () => {
     expect(document.activeElement).toBe(weekly);
     expect(weekly.value).toBe('5000');
     expect((within(form).getByLabelText('Length') as HTMLSelectElement).value).toBe('56');
+  });
+
+  it('takes the adviser to the weekly price when it is left empty, sending nothing', async () => {
+    const server = fakeServer({ 'clinics.match': () => ({ data: matched }) });
+    await findClinics(server);
+    await userEvent.click(screen.getByRole('button', { name: 'Propose Kirkstall Grange' }));
+    const form = screen.getByRole('form', { name: 'Propose Kirkstall Grange' });
+    const weekly = within(form).getByLabelText('Weekly price (£)');
+    await userEvent.clear(weekly);
+    await userEvent.click(within(form).getByRole('button', { name: 'Propose this clinic' }));
+
+    expect(await within(form).findByText('Weekly price must be an amount in pounds')).toBeTruthy();
+    expect(document.activeElement).toBe(weekly);
+    expect(callsTo(server, 'placements.propose')).toEqual([]);
   });
 
   it('tells of a placement proposed meanwhile, with a reload', async () => {

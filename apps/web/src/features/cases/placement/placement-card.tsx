@@ -10,23 +10,20 @@ import { CancelPlacement } from './cancel-placement';
 import { NextStep } from './placement-steps';
 import { feeTermsOf, placeOf, type Announce, type CaseRecord, type Placement } from './placement-words';
 
+// The server sends no name where a step was stored without one: the card then says only when.
+const by = (name: string | null) => (name ? ` by ${name}` : '');
+// Admission and discharge are the days they happened, which the adviser may write up later:
+// "recorded by" says whose word it is without suggesting they were there.
 const recordedBy = (name: string | null) => (name ? `, recorded by ${name}` : '');
 
-/** Each step in order, with who took it and when, if it has been taken. */
+/** Each step in order, with when it was taken and by whom, once it has been. */
 function stepsOf(placement: Placement) {
+  const outcome = placement.dischargeOutcome ? ` (${dischargeOutcomeLabels[placement.dischargeOutcome]})` : '';
   return [
-    { label: 'Proposed', when: `${placement.proposedByName}, ${formatDateTime(placement.proposedAt)}` },
-    {
-      label: 'Confirmed with clinic',
-      when: placement.confirmedAt && `${placement.confirmedByName ?? 'Someone'}, ${formatDateTime(placement.confirmedAt)}`,
-    },
-    { label: 'Admitted', when: placement.admittedOn && `on ${toUkDate(placement.admittedOn)}${recordedBy(placement.admittedByName)}` },
-    {
-      label: 'Discharged',
-      when:
-        placement.dischargedOn &&
-        `on ${toUkDate(placement.dischargedOn)}${placement.dischargeOutcome ? ` (${dischargeOutcomeLabels[placement.dischargeOutcome]})` : ''}${recordedBy(placement.dischargedByName)}`,
-    },
+    { label: 'Proposed', when: `${formatDateTime(placement.proposedAt)}${by(placement.proposedByName)}` },
+    { label: 'Confirmed with clinic', when: placement.confirmedAt && `${formatDateTime(placement.confirmedAt)}${by(placement.confirmedByName)}` },
+    { label: 'Admitted', when: placement.admittedOn && `${toUkDate(placement.admittedOn)}${recordedBy(placement.admittedByName)}` },
+    { label: 'Discharged', when: placement.dischargedOn && `${toUkDate(placement.dischargedOn)}${outcome}${recordedBy(placement.dischargedByName)}` },
   ];
 }
 
@@ -66,7 +63,8 @@ export function ActivePlacement({
               <span className="visually-hidden">{step.when ? 'Done: ' : index === next ? 'Next: ' : 'Later: '}</span>
               {step.label}
             </span>
-            {step.when && <span className="placement-progress__when">{step.when}</span>}
+            {/* The two sit on separate lines; the space keeps them apart when read aloud. */}
+            {step.when && <span className="placement-progress__when"> {step.when}</span>}
           </li>
         ))}
       </ol>

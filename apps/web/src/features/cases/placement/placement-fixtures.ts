@@ -1,5 +1,8 @@
-import { caseRecordFixture } from '../../../test/case-record';
+import { caseRecordFixture, placementFactsOf } from '../../../test/case-record';
 import type { CaseRecord, ClinicMatch, MatchedClinic, Placement } from './placement-words';
+
+/** A case's fields, with only the stage facts a test means to change. */
+type CaseOverrides = Omit<Partial<CaseRecord>, 'stageFacts'> & { stageFacts?: Partial<CaseRecord['stageFacts']> };
 
 // Rows as the server returns them, for the placement tests.
 
@@ -47,17 +50,22 @@ export function matchFixture(clinic: MatchedClinic, score: number, reasons: stri
   return { clinic, score, reasons, exclusions, isExcluded: exclusions.length > 0 };
 }
 
-/** A case in Assessment, assessed, self-funded with a budget, living in Yorkshire. */
-export function assessedCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
-  const base = caseRecordFixture();
+/**
+ * A case in Assessment (or the `stage` given), assessed, self-funded with a budget, living in
+ * Yorkshire. Its stage facts follow its stage and placements; `stageFacts` changes the rest.
+ */
+export function assessedCase({ stageFacts, ...overrides }: CaseOverrides = {}): CaseRecord {
+  const stage = overrides.stage ?? 'assessment';
+  const placements = overrides.placements ?? [];
   return caseRecordFixture({
-    stage: 'assessment',
     region: 'yorkshire_and_the_humber',
     fundingRoute: 'self_funded',
     budgetMaxPence: 1_500_000,
     assessmentComplete: true,
-    stageFacts: { ...base.stageFacts, stage: 'assessment', assessmentGaps: [], fundingRouteSet: true },
     ...overrides,
+    stage,
+    placements,
+    stageFacts: { ...caseRecordFixture().stageFacts, stage, assessmentGaps: [], fundingRouteSet: true, ...placementFactsOf(placements), ...stageFacts },
   });
 }
 

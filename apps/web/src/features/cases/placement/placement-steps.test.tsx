@@ -3,9 +3,10 @@ import { toUkDate } from '@harbour/shared/uk-date';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeServer } from '../../../test/fake-server';
+import { expectNoAxeViolations } from '../../../test/axe';
+import { callsTo, fakeServer } from '../../../test/fake-server';
 import { assessedCase, placementFixture, placementId } from './placement-fixtures';
-import { callsTo, expectNoAxeViolations, renderSection } from './placement-test-render';
+import { renderSection } from './placement-test-render';
 
 const confirmed = placementFixture({
   status: 'confirmed',
@@ -15,22 +16,21 @@ const confirmed = placementFixture({
   confirmedAt: new Date('2026-11-21T14:05:00Z'),
   confirmedByName: 'Tom Price',
 });
-const admitted = placementFixture({ ...confirmed, status: 'admitted', version: 3, admittedOn: '2026-11-22' });
-const inPlacement = (placement: typeof admitted) =>
-  assessedCase({ stage: 'placement', placements: [placement], stageFacts: { ...assessedCase().stageFacts, stage: 'placement', hasConfirmedPlacement: true } });
+const admitted = placementFixture({ ...confirmed, status: 'admitted', version: 3, admittedOn: '2026-11-22', admittedByName: 'Amira Shah' });
+const inPlacement = (placement: typeof admitted) => assessedCase({ stage: 'placement', placements: [placement] });
 
 const stepButtons = ['Confirm with clinic', 'Record admission', 'Record discharge', 'Cancel placement'];
 const offered = () => stepButtons.filter((name) => screen.queryByRole('button', { name }));
 
 describe('the placement on the go', () => {
-  it('shows the steps taken, by whom and when, and the terms', () => {
+  it('shows the steps taken, when and by whom, and the terms', () => {
     renderSection(fakeServer({}), inPlacement(admitted));
     const steps = screen.getByRole('list', { name: 'Placement steps' });
     const items = within(steps).getAllByRole('listitem').map((item) => item.textContent);
     expect(items).toEqual([
-      'Done: ProposedAmira Shah, 20/11/2026 10:15',
-      'Done: Confirmed with clinicTom Price, 21/11/2026 14:05',
-      'Done: Admittedon 22/11/2026',
+      'Done: Proposed 20/11/2026 10:15 by Amira Shah',
+      'Done: Confirmed with clinic 21/11/2026 14:05 by Tom Price',
+      'Done: Admitted 22/11/2026, recorded by Amira Shah',
       'Next: Discharged',
     ]);
     expect(within(steps).getByText('Discharged').closest('li')?.getAttribute('aria-current')).toBe('step');
@@ -44,7 +44,7 @@ describe('the placement on the go', () => {
     expect(screen.getByText(/worked out from the clinic’s fee terms/)).toBeTruthy();
     unmount();
 
-    const second = renderSection(fakeServer({}), assessedCase({ placements: [confirmed], stageFacts: { ...assessedCase().stageFacts, hasConfirmedPlacement: true } }));
+    const second = renderSection(fakeServer({}), assessedCase({ placements: [confirmed] }));
     expect(offered()).toEqual(['Record admission', 'Cancel placement']);
     expect(screen.getByText(/takes one of the clinic’s beds \(6 free now\) and moves the case to Placement/)).toBeTruthy();
     second.unmount();
@@ -65,7 +65,7 @@ describe('the placement on the go', () => {
 
   it('records the admission on today’s London date unless another is typed', async () => {
     const server = fakeServer({ 'placements.admit': () => ({ data: { version: 3 } }) });
-    renderSection(server, assessedCase({ placements: [confirmed], stageFacts: { ...assessedCase().stageFacts, hasConfirmedPlacement: true } }));
+    renderSection(server, assessedCase({ placements: [confirmed] }));
     const date = screen.getByLabelText('Admission date') as HTMLInputElement;
     expect(date.value).toBe(toUkDate(londonDayOf(new Date())));
     await userEvent.clear(date);
@@ -76,8 +76,7 @@ describe('the placement on the go', () => {
   });
 
   it('says what stops the case moving to Placement before an admission is tried', () => {
-    const facts = { ...assessedCase().stageFacts, fundingRouteSet: false, hasConfirmedPlacement: true };
-    renderSection(fakeServer({}), assessedCase({ placements: [confirmed], stageFacts: facts }));
+    renderSection(fakeServer({}), assessedCase({ placements: [confirmed], stageFacts: { fundingRouteSet: false } }));
     expect(screen.getByText(/No funding route set in Finances. Put that right first/)).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Record admission' }) as HTMLButtonElement).disabled).toBe(true);
   });
@@ -88,7 +87,7 @@ describe('the placement on the go', () => {
         error: { code: 'BAD_REQUEST', httpStatus: 400, message: 'Admission date cannot be in the future', fieldErrors: { admittedOn: 'Admission date cannot be in the future' } },
       }),
     });
-    renderSection(server, assessedCase({ placements: [confirmed], stageFacts: { ...assessedCase().stageFacts, hasConfirmedPlacement: true } }));
+    renderSection(server, assessedCase({ placements: [confirmed] }));
     const date = screen.getByLabelText('Admission date') as HTMLInputElement;
     await userEvent.clear(date);
     await userEvent.type(date, '19/11/2026');
@@ -164,21 +163,39 @@ describe('the placement on the go', () => {
     expect(offered()).toEqual([]);
   });
 
-  it('lists earlier placements with how each ended', () => {
+  it('lists earlier placements with how each ended and who recorded each step', () => {
     const cancelled = placementFixture({
       id: '7a1e0c9d-2222-4b4b-9c9c-000000000002',
       status: 'cancelled',
       clinicName: 'Pennine Lodge',
       cancelledAt: new Date('2026-11-19T16:00:00Z'),
       cancelReason: 'No bed until January',
+      cancelledByName: 'Tom Price',
     });
-    renderSection(fakeServer({}), assessedCase({ placements: [placementFixture(), cancelled] }));
+    const discharged = placementFixture({
+      ...admitted,
+      id: '7a1e0c9d-2222-4b4b-9c9c-000000000003',
+      status: 'discharged',
+      clinicName: 'Sherwood House',
+      dischargedOn: '2026-12-20',
+      dischargeOutcome: 'completed',
+      dischargedByName: 'Tom Price',
+    });
+    renderSection(fakeServer({}), assessedCase({ placements: [placementFixture(), cancelled, discharged] }));
     expect(screen.getByRole('heading', { name: 'Earlier placements' })).toBeTruthy();
-    expect(screen.getByText('19/11/2026 16:00: No bed until January')).toBeTruthy();
+    const [wasCancelled, wasDischarged] = within(screen.getByRole('heading', { name: 'Earlier placements' }).nextElementSibling as HTMLElement).getAllByRole('listitem');
+    expect(within(wasCancelled!).getByText('19/11/2026 16:00 by Tom Price: No bed until January')).toBeTruthy();
+    expect(within(wasDischarged!).getByText(/Admitted: 22\/11\/2026, recorded by Amira Shah\. Discharged: 20\/12\/2026 \(Completed the programme\), recorded by Tom Price$/)).toBeTruthy();
+  });
+
+  it('says when a step was taken even if who took it is not known', () => {
+    renderSection(fakeServer({}), inPlacement(placementFixture({ ...admitted, confirmedByName: null, admittedByName: null })));
+    const items = within(screen.getByRole('list', { name: 'Placement steps' })).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent).slice(1, 3)).toEqual(['Done: Confirmed with clinic 21/11/2026 14:05', 'Done: Admitted 22/11/2026']);
   });
 
   it('has no accessibility problems axe can find', async () => {
-    const { container } = renderSection(fakeServer({}), assessedCase({ placements: [confirmed], stageFacts: { ...assessedCase().stageFacts, hasConfirmedPlacement: true } }));
+    const { container } = renderSection(fakeServer({}), assessedCase({ placements: [confirmed] }));
     await userEvent.click(screen.getByRole('button', { name: 'Cancel placement' }));
     await expectNoAxeViolations(container);
   });

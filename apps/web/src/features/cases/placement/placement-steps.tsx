@@ -1,5 +1,5 @@
 import { CHECK_IN_DAYS } from '@harbour/shared/aftercare';
-import { formatDate, formatPence } from '@harbour/shared/format';
+import { formatPence } from '@harbour/shared/format';
 import { londonDayOf } from '@harbour/shared/london-day';
 import { can } from '@harbour/shared/permissions';
 import { admitPlacementSchema, confirmPlacementSchema, dischargeOutcomeOptions, dischargePlacementSchema } from '@harbour/shared/placements';
@@ -35,7 +35,7 @@ export function NextStep(props: StepProps) {
 
 // Typed the UK way; the shared schema reads it as a London calendar day.
 const todayInUk = () => toUkDate(londonDayOf(new Date()));
-const dayHint = (notBefore: string) => `Day/month/year, like 28/11/2026; today is filled in. Not before ${notBefore}.`;
+const dayHint = (rule: string) => `Day/month/year, like 28/11/2026; today is filled in. ${rule}.`;
 
 function StepForm({ title, onSubmit, children }: { title: string; onSubmit: FormEventHandler<HTMLFormElement>; children: ReactNode }) {
   const headingId = useId();
@@ -102,7 +102,8 @@ function AdmitStep({ placement, record, user, onDone }: StepProps) {
       )}
       <TextField
         label="Admission date"
-        hint={dayHint(`${formatDate(placement.proposedAt)}, when it was proposed`)}
+        // A placement arranged by phone may be written up late, so the server takes any day so far.
+        hint={dayHint('Any day up to today, even before the proposal was recorded')}
         inputMode="numeric"
         autoComplete="off"
         error={form.formState.errors.admittedOn?.message}
@@ -140,7 +141,7 @@ function DischargeStep({ placement, onDone }: StepProps) {
       </p>
       <TextField
         label="Discharge date"
-        hint={dayHint(placement.admittedOn ? `${toUkDate(placement.admittedOn)}, the admission` : 'the admission')}
+        hint={dayHint(`Not before ${placement.admittedOn ? `${toUkDate(placement.admittedOn)}, the admission` : 'the admission'}`)}
         inputMode="numeric"
         autoComplete="off"
         error={form.formState.errors.dischargedOn?.message}

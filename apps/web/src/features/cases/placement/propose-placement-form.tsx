@@ -2,7 +2,7 @@ import { programmePriceOf, type Service } from '@harbour/shared/clinics';
 import { formatPence } from '@harbour/shared/format';
 import { proposePlacementSchema } from '@harbour/shared/placements';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId } from 'react';
 import { useWatch } from 'react-hook-form';
 import { Alert } from '../../../components/ui/alert';
 import { FormActions } from '../../../components/ui/form-panel';
@@ -40,7 +40,6 @@ export function ProposePlacementForm({
 }) {
   const trpc = useTRPC();
   const headingId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const { offered, programme, lengthDays } = defaultsFor(clinic, chosen);
   const form = useZodForm(proposePlacementSchema, {
     caseId: record.id,
@@ -50,7 +49,6 @@ export function ProposePlacementForm({
     weeklyPricePence: clinic.weeklyPriceMinPence,
   });
   const outcome = useStepOutcome(form);
-  const [serverErrors, setServerErrors] = useState(0);
   const propose = useMutation(
     trpc.placements.propose.mutationOptions({
       onSuccess: (_data, sent) =>
@@ -59,20 +57,10 @@ export function ProposePlacementForm({
             `${clinic.name} proposed: ${programmeInSentence(sent.programme)} for ${sent.lengthDays} days at ${formatPence(sent.weeklyPricePence)} a week. Confirm with the clinic once it agrees to take ${record.clientName}.`,
           ),
         ),
-      onError: (error) => {
-        outcome.failed(error);
-        setServerErrors((count) => count + 1);
-      },
+      onError: outcome.failed,
     }),
   );
-  const { errors, submitCount } = form.formState;
-
-  // The weekly price field keeps no ref for the form to focus, so the first field in error is found here.
-  useEffect(() => {
-    const active = document.activeElement;
-    if (active?.getAttribute('aria-invalid') === 'true' && formRef.current?.contains(active)) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [submitCount, serverErrors]);
+  const { errors } = form.formState;
 
   const { setFocus } = form;
   useEffect(() => setFocus('programme'), [setFocus]);
@@ -80,7 +68,7 @@ export function ProposePlacementForm({
   // Not about a field on this form (the clinic went inactive, say): said above the buttons.
   const recordError = errors.clinicId?.message ?? errors.caseId?.message;
   return (
-    <form ref={formRef} className="propose-form" noValidate aria-labelledby={headingId} onSubmit={outcome.submitWith((values) => propose.mutate(values))}>
+    <form className="propose-form" noValidate aria-labelledby={headingId} onSubmit={outcome.submitWith((values) => propose.mutate(values))}>
       <h5 id={headingId}>Propose {clinic.name}</h5>
       <div className="field-row">
         <SelectField

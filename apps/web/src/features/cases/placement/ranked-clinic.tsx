@@ -1,7 +1,8 @@
 import { MATCH_WEIGHTS } from '@harbour/shared/clinic-matching';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button';
+import { useReturnFocus } from '../../../components/ui/use-return-focus';
 import { bedsOf, placeOf, ratingOf, weeklyRangeOf, type Announce, type CaseRecord, type ClinicMatch } from './placement-words';
 import { ProposePlacementForm, type Chosen } from './propose-placement-form';
 
@@ -31,13 +32,7 @@ export function RankedClinic({
   const headingId = useId();
   const compareId = useId();
   const [isProposing, setIsProposing] = useState(false);
-  const proposeButton = useRef<HTMLButtonElement>(null);
-  const wasProposing = useRef(false);
-  useEffect(() => {
-    // Back to the button once the form is closed, so the keyboard carries on from the same place.
-    if (wasProposing.current && !isProposing) proposeButton.current?.focus();
-    wasProposing.current = isProposing;
-  }, [isProposing]);
+  const proposeButton = useReturnFocus(isProposing);
 
   return (
     <li className="ranked-clinic" aria-labelledby={headingId}>
