@@ -11,7 +11,8 @@ import { useNow } from '../../lib/use-now';
 import { QueueRow, type QueueItem } from './queue-row';
 import { TeamOverview } from './team-overview';
 import { urgentWaiting } from './urgent-waiting-alert';
-import { useIsStale, useLiveCallbacks } from './use-live-callbacks';
+import { useIsStale } from '../../lib/use-is-stale';
+import { useLiveCallbacks } from './use-live-callbacks';
 
 const liveLabels = { live: 'Live', connecting: 'Connecting…', interrupted: 'Reconnecting…' } as const;
 

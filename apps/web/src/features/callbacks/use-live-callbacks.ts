@@ -51,17 +51,3 @@ export function useLiveCallbacks(): 'live' | 'connecting' | 'interrupted' {
   if (subscription.status === 'error') return 'interrupted';
   return 'connecting';
 }
-
-// Long enough to ride out a normal reconnect, short enough that nobody works a stale queue.
-const STALE_AFTER_MS = 5_000;
-
-/** True once updates have not been flowing for a few seconds. */
-export function useIsStale(liveness: ReturnType<typeof useLiveCallbacks>): boolean {
-  const [isStale, setIsStale] = useState(false);
-  useEffect(() => {
-    const isLive = liveness === 'live';
-    const timer = setTimeout(() => setIsStale(!isLive), isLive ? 0 : STALE_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [liveness]);
-  return isStale;
-}

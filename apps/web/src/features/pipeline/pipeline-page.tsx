@@ -14,7 +14,8 @@ import { cardButtonSelector } from './board-card';
 import { BoardColumn, casesText, type DropState } from './board-column';
 import { BoardFilterForm } from './board-filters';
 import { MoveCardDialog } from './move-card-dialog';
-import { useBoard, useIsStale, useLiveBoard, type BoardCard } from './use-board';
+import { useIsStale } from '../../lib/use-is-stale';
+import { useBoard, useLiveBoard, type BoardCard } from './use-board';
 import { useBoardFilters } from './use-board-filters';
 import './pipeline.css';
 

@@ -3,6 +3,7 @@ import type { BoardFilters } from '@harbour/shared/pipeline';
 import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useEffect, useState } from 'react';
+import type { Liveness } from '../../lib/use-is-stale';
 import { errorCodeOf, useTRPC, type RouterOutputs } from '../../lib/trpc';
 
 export type BoardData = RouterOutputs['pipeline']['board'];
@@ -54,7 +55,6 @@ export function useColumnCards(stage: CaseStage, filters: BoardFilters, firstPag
 // A burst of changes (a team lead reassigning ten cases) becomes one refetch.
 const SETTLE_MS = 300;
 
-export type Liveness = 'live' | 'connecting' | 'interrupted';
 
 /**
  * Keeps the board current: any change to any case (a colleague's move, a new enquiry) fetches
@@ -94,18 +94,4 @@ export function useLiveBoard(): Liveness {
   if (subscription.status === 'pending') return 'live';
   if (subscription.status === 'error') return 'interrupted';
   return 'connecting';
-}
-
-// Long enough to ride out a normal reconnect, short enough that nobody works a stale board.
-const STALE_AFTER_MS = 5_000;
-
-/** True once updates have not been flowing for a few seconds. */
-export function useIsStale(liveness: Liveness): boolean {
-  const [isStale, setIsStale] = useState(false);
-  useEffect(() => {
-    const isLive = liveness === 'live';
-    const timer = setTimeout(() => setIsStale(!isLive), isLive ? 0 : STALE_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [liveness]);
-  return isStale;
 }
