@@ -90,6 +90,51 @@ describe('the board', () => {
   });
 });
 
+describe('the board with 5,000 open cases', () => {
+  it('counts every stage and pages each column on the server, every card once, in order', async () => {
+    const lead = await createUser(db(), { role: 'team_lead' });
+    const [adviser] = await createStaffInBulk(db(), 1);
+    const stages = ['enquiry', 'assessment', 'placement', 'aftercare'] as const;
+    const risks = [null, 'low', 'medium', 'high', 'immediate'] as const;
+    const rows = Array.from({ length: 5_000 }, (_, index) => ({
+      reference: `H-2026-${String(100_000 + index)}`,
+      origin: 'inbound_call' as const,
+      caller_name: `Caller ${index}`,
+      caller_relation: 'self' as const,
+      phone_e164: '+447400123456',
+      consent_to_contact: true,
+      consent_to_contact_text: 'yes',
+      consent_to_health_data: true,
+      consent_to_health_data_text: 'yes',
+      consented_at: JULY_MORNING,
+      opened_by: adviser!.id,
+      stage: stages[index % stages.length],
+      risk_level: risks[index % risks.length],
+      stage_changed_at: new Date(JULY_MORNING.getTime() - (index % 97) * 3_600_000),
+    }));
+    for (let start = 0; start < rows.length; start += 1_000) await db().insertInto('cases').values(rows.slice(start, start + 1_000)).execute();
+
+    const caller = callerFor(db(), lead, { now: daysAfter(1) });
+    const board = await caller.pipeline.board({});
+    expect(board.counts).toEqual({ enquiry: 1_250, assessment: 1_250, placement: 1_250, aftercare: 1_250, closed: 0 });
+    const seen: Array<{ id: string; riskLevel: string | null; stageChangedAt: Date }> = [...board.columns.placement.cards];
+    for (let page = 2; ; page += 1) {
+      const next = await caller.pipeline.column({ stage: 'placement', page });
+      seen.push(...next.cards);
+      if (!next.hasNextPage) break;
+    }
+    expect(seen).toHaveLength(1_250);
+    expect(new Set(seen.map((card) => card.id)).size).toBe(1_250);
+    // Most at risk first; within a risk level, longest in the stage first.
+    const rank = (level: string | null) => ['immediate', 'high', 'medium', 'low', null].indexOf(level);
+    for (let index = 1; index < seen.length; index += 1) {
+      const [before, after] = [seen[index - 1]!, seen[index]!];
+      const order = rank(before.riskLevel) - rank(after.riskLevel) || before.stageChangedAt.getTime() - after.stageChangedAt.getTime();
+      expect(order).toBeLessThanOrEqual(0);
+    }
+  });
+});
+
 describe('where a card can go', () => {
   it('gives each stage allowed or refused with the reason, by role', async () => {
     const adviser = await createUser(db());
