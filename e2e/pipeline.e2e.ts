@@ -68,5 +68,13 @@ describe.skipIf(skipReason() !== '')('the pipeline board', () => {
     await manager.getByRole('button', { name: 'Move case' }).click();
     await card(lead, 'Enquiry', carys).waitFor({ timeout: 15_000 });
     await screenshot(lead, 'pipeline');
+
+    // The stage metrics, for the last 30 days by default.
+    await lead.getByRole('link', { name: 'Stage metrics' }).click();
+    await lead.getByRole('heading', { level: 1, name: 'Stage metrics' }).waitFor();
+    await lead.getByText(/^Of \d+ cases opened, \d+ reached assessment/).waitFor();
+    await lead.getByRole('button', { name: 'Last 7 days' }).click();
+    await expect.poll(() => new URL(lead.url()).searchParams.get('from')).not.toBeNull();
+    expect(await seriousAccessibilityViolations(lead)).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ const InboundCallRoute = lazy(() => import('./routes/inbound-call-route'));
 const ClinicsRoute = lazy(() => import('./routes/clinics-route'));
 const ClinicRoute = lazy(() => import('./routes/clinic-route'));
 const PipelineRoute = lazy(() => import('./routes/pipeline-route'));
+const PipelineMetricsRoute = lazy(() => import('./routes/pipeline-metrics-route'));
 const MyWorkRoute = lazy(() => import('./routes/my-work-route'));
 const CheckInsRoute = lazy(() => import('./routes/check-ins-route'));
 const StaffRoute = lazy(() => import('./routes/staff-route'));
@@ -67,6 +68,7 @@ export function createAppRouter() {
             { path: 'clinics/:id', element: <ClinicRoute /> },
             { path: 'my-work', element: <MyWorkRoute /> },
             { path: 'pipeline', element: <PipelineRoute /> },
+            { path: 'pipeline/metrics', element: <PipelineMetricsRoute /> },
             { path: 'check-ins', element: <CheckInsRoute /> },
             { path: 'staff', element: <StaffRoute /> },
             { path: 'account', element: <AccountRoute /> },

@@ -3,6 +3,7 @@ import { CLOSED_SHOWN_FOR_DAYS } from '@harbour/shared/pipeline';
 import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { flushSync } from 'react-dom';
+import { Link } from 'react-router';
 import { asksForReason } from '../../components/stage-move-fields';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
@@ -164,6 +165,7 @@ export function PipelinePage() {
             {board.data && <> · {casesText(total)} on the board · Closed shows the last {CLOSED_SHOWN_FOR_DAYS} days</>}
           </p>
         </div>
+        <Link className="button button--secondary" to="/pipeline/metrics">Stage metrics</Link>
       </div>
 
       <BoardFilterForm filters={filters} isFiltered={isFiltered} onChange={change} />
