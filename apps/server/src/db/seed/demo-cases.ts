@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { assessmentSchema, financesSchema, type AssessmentInput, type FinancesInput } from '@harbour/shared/assessment';
+import { assessmentSchema, assessmentSummaryOf, financesSchema, type AssessmentInput, type FinancesInput } from '@harbour/shared/assessment';
 import type { ForWhom } from '@harbour/shared/callbacks';
 import { addNoteSchema, contactDetailsSchema, recordCrisisActionSchema, setNextActionSchema, type CrisisAction } from '@harbour/shared/case-record';
 import { inboundCallSchema } from '@harbour/shared/cases';
 import { LONDON, londonHourOn } from '@harbour/shared/london-time';
 import type { Region } from '@harbour/shared/regions';
-import { moveStageSchema, type ClosureReason } from '@harbour/shared/stages';
+import { checkStageMove, moveStageSchema, type ClosureReason } from '@harbour/shared/stages';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { StaffActor } from '../../actor';
@@ -16,7 +16,8 @@ import { recordCrisisAction } from '../../features/cases/crises.service';
 import type { Database } from '../database';
 import { auditOf, criteriaOf, first, noAudit, noRisks } from './demo-answers';
 import { placedDemoCases } from './demo-placed-cases';
-import { checkDemoPlacement, seedDemoPlacement, type DemoPlacement } from './demo-placements';
+import { checkDemoPlacement, demoPlacementFacts, seedDemoPlacement, type DemoPlacement } from './demo-placements';
+import { shiftDemoCases } from './demo-shift-cases';
 
 // About thirty invented people, three in each region, taken through the same services an adviser's
 // screens call, so every derived figure, event, audit entry and crisis comes from the app's own rules.
@@ -54,7 +55,8 @@ export interface DemoCase {
   openedHoursAgo: number;
   /** A second call, when some of the work happened then. */
   laterHoursAgo?: number;
-  stage: 'enquiry' | 'assessment' | { closedFrom: 'enquiry' | 'assessment'; reason: ClosureReason; words?: string };
+  /** A placed case is 'assessment' here and its placement takes it on; one closing from Aftercare has a discharge. */
+  stage: 'enquiry' | 'assessment' | { closedFrom: 'enquiry' | 'assessment' | 'aftercare'; reason: ClosureReason; words?: string };
   openingNote?: string;
   /** Saved on the first call and revised on the later one. */
   firstAssessment?: Draft;
@@ -614,13 +616,13 @@ function dueAt(due: Due, now: Date): Date {
 /** Every answer of one case as the app would accept it, or an error naming the person. */
 function prepare(demo: DemoCase, now: Date) {
   const person = demo.caller;
-  const reachesAssessment = demo.stage === 'assessment' || (typeof demo.stage === 'object' && demo.stage.closedFrom === 'assessment');
+  const reachesAssessment = demo.stage === 'assessment' || (typeof demo.stage === 'object' && demo.stage.closedFrom !== 'enquiry');
   if ((reachesAssessment || demo.assessment || demo.firstAssessment) && demo.healthConsent === 'not_yet') {
     throw new Error(`Demo case for ${person}: an assessment needs consent to record health information`);
   }
   const consentNow = demo.healthConsent === 'on_first_call';
   if (demo.placement) {
-    if (demo.stage !== 'assessment') throw new Error(`Demo case for ${person}: only a case in Assessment is placed`);
+    if (!reachesAssessment) throw new Error(`Demo case for ${person}: only a case in Assessment is placed`);
     if (demo.placement.proposedDaysAgo * 24 >= Math.min(demo.openedHoursAgo, demo.laterHoursAgo ?? Infinity)) {
       throw new Error(`Demo case for ${person}: the placement must come after the calls`);
     }
@@ -685,6 +687,22 @@ function prepare(demo: DemoCase, now: Date) {
 
 export type PreparedDemoCase = ReturnType<typeof prepare>;
 
+/** A closing as the stage rules would judge it, from where the calls and the placement leave the case. */
+function checkDemoClosing(prepared: PreparedDemoCase): PreparedDemoCase {
+  const { demo, closing } = prepared;
+  if (typeof demo.stage !== 'object' || !closing) return prepared;
+  const fail = (why: string) => new Error(`Demo case for ${demo.caller}: ${why}`);
+  const placed = demo.placement
+    ? demoPlacementFacts(demo.placement)
+    : ({ stage: prepared.reachesAssessment ? 'assessment' : 'enquiry', activePlacement: null, lastCheckInDone: false } as const);
+  if (placed.stage !== demo.stage.closedFrom) throw fail(`it is in ${placed.stage} when it closes, not ${demo.stage.closedFrom}`);
+  const raisesCrisis = [prepared.firstAssessment, prepared.assessment].some((saved) => saved && assessmentSummaryOf(saved).riskLevel === 'immediate');
+  const facts = { ...placed, contactMade: true, consentsRecorded: true, assessmentGaps: [], fundingRouteSet: true, hasConfirmedPlacement: false, placementDischarged: false };
+  const check = checkStageMove({ ...facts, hasOpenCrisis: raisesCrisis && !demo.crisisResolved }, closing, demo.openedBy === 'lead');
+  if (!check.allowed) throw fail(`it cannot close: ${check.why}`);
+  return prepared;
+}
+
 /** The London calendar day of the moment `hoursAgo` hours before `now`, as "2026-11-28". */
 function londonDayOf(now: Date, hoursAgo: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: LONDON }).format(new Date(now.getTime() - hoursAgo * 3_600_000));
@@ -696,8 +714,8 @@ function londonDayOf(now: Date, hoursAgo: number): string {
  */
 export function preparedDemoCases(now: Date): PreparedDemoCase[] {
   const dayOf = (hoursAgo: number) => londonDayOf(now, hoursAgo);
-  return [...demoCases(dayOf), ...placedDemoCases(dayOf)]
-    .map((demo) => prepare(demo, now))
+  return [...demoCases(dayOf), ...placedDemoCases(dayOf), ...shiftDemoCases(dayOf)]
+    .map((demo) => checkDemoClosing(prepare(demo, now)))
     .sort((a, b) => b.demo.openedHoursAgo - a.demo.openedHoursAgo);
 }
 

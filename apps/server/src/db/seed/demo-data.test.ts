@@ -3,7 +3,9 @@ import { contactDetailsSchema } from '@harbour/shared/case-record';
 import { clinicInputSchema } from '@harbour/shared/clinics';
 import { londonDayOf } from '@harbour/shared/london-day';
 import { londonHourOn } from '@harbour/shared/london-time';
+import { CLOSED_SHOWN_FOR_DAYS, isStale } from '@harbour/shared/pipeline';
 import { regionValues } from '@harbour/shared/regions';
+import { closureReasons } from '@harbour/shared/stages';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../connect';
@@ -171,8 +173,38 @@ describe('demo data', () => {
     expect(checkIns.filter((checkIn) => checkIn.outcome === null && checkIn.due_on === today).length, 'due today').toBeGreaterThanOrEqual(1);
     expect(checkIns.filter((checkIn) => checkIn.outcome === null && checkIn.due_on < today).length, 'overdue').toBeGreaterThanOrEqual(1);
     expect(checkIns.filter((checkIn) => checkIn.outcome === 'relapsed')).toHaveLength(1);
-    expect(checkIns.filter((checkIn) => checkIn.days_after === 365 && checkIn.outcome !== null)).toHaveLength(1);
+    // One year done and closed as completed, one done and waiting for the adviser to close.
+    expect(checkIns.filter((checkIn) => checkIn.days_after === 365 && checkIn.outcome !== null)).toHaveLength(2);
     expect((await db().selectFrom('aftercare_plans').select('case_id').execute()).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('fills the board for a shift: about sixty open cases in every stage, some with nobody on them, some stale', async () => {
+    const open = (await demoCaseRows()).filter((row) => row.stage !== 'closed');
+    expect(open.length).toBeGreaterThanOrEqual(55);
+    expect(open.length).toBeLessThanOrEqual(70);
+    for (const stage of ['enquiry', 'assessment', 'placement', 'aftercare']) expect(open.filter((row) => row.stage === stage).length, stage).toBeGreaterThanOrEqual(4);
+    const lead = await db().selectFrom('users').select('id').where('role', '=', 'team_lead').executeTakeFirstOrThrow();
+    expect(open.filter((row) => row.assigned_adviser_id === null).length, 'unassigned').toBeGreaterThanOrEqual(5);
+    expect(open.filter((row) => row.assigned_adviser_id === lead.id).length, 'the team lead’s').toBeGreaterThanOrEqual(5);
+    const stale = open.filter((row) => isStale(row.stage, row.stage_changed_at, startedAt));
+    expect(new Set(stale.map((row) => row.stage)), 'stale').toEqual(new Set(['enquiry', 'assessment', 'placement', 'aftercare']));
+    expect(open.filter((row) => row.next_action === null).length, 'no next action').toBeGreaterThanOrEqual(3);
+  });
+
+  it('has a case closed for every closure reason, each closed by the stage rules in the last month so the board shows it', async () => {
+    const closed = (await demoCaseRows()).filter((row) => row.stage === 'closed');
+    expect(new Set(closed.map((row) => row.closure_reason))).toEqual(new Set(closureReasons.map((reason) => reason.value)));
+    const monthAgo = startedAt.getTime() - CLOSED_SHOWN_FOR_DAYS * 24 * 3_600_000;
+    expect(closed.every((row) => row.stage_changed_at.getTime() > monthAgo)).toBe(true);
+    const moves = await db()
+      .selectFrom('case_events')
+      .select('details')
+      .where('kind', '=', 'stage_moved')
+      .where(sql<boolean>`details->>'to' = 'closed'`)
+      .execute();
+    const closing = (reason: string) => moves.find((move) => move.details.closureReason === reason)?.details;
+    expect(closing('completed')).toMatchObject({ from: 'aftercare' });
+    expect(closing('other')?.reason).toEqual(expect.any(String));
   });
 
   it('has next actions around now: some overdue, some today, some later in the week; none on closed cases', async () => {

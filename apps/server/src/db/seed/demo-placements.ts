@@ -1,7 +1,8 @@
-import { aftercarePlanSchema, type AftercarePlanInput, type CheckInOutcome } from '@harbour/shared/aftercare';
+import { aftercarePlanSchema, CHECK_IN_DAYS, type AftercarePlanInput, type CheckInOutcome } from '@harbour/shared/aftercare';
 import type { Service } from '@harbour/shared/clinics';
 import { londonDayOf } from '@harbour/shared/london-day';
 import { cancelPlacementSchema, dischargePlacementSchema, type DischargeOutcome } from '@harbour/shared/placements';
+import type { StageFacts } from '@harbour/shared/stages';
 import type { Kysely } from 'kysely';
 import type { StaffActor } from '../../actor';
 import { recordCheckIn, saveAftercarePlan } from '../../features/aftercare/aftercare.service';
@@ -43,6 +44,18 @@ export function checkDemoPlacement(placement: DemoPlacement, person: string): vo
   if (placement.discharged && !dischargePlacementSchema.shape.outcome.safeParse(placement.discharged.outcome).success) fail('the discharge outcome is not valid');
   if (placement.plan && !aftercarePlanSchema.safeParse(placement.plan).success) fail('the aftercare plan is not valid');
   if ((placement.checkIns?.length ?? 0) > 0 && !placement.discharged) fail('check-ins come after a discharge');
+}
+
+/** Where a placement leaves its case, and what the stage rules then see of it (as placementFactsOf reads it). */
+export function demoPlacementFacts(placement: DemoPlacement): Pick<StageFacts, 'activePlacement' | 'lastCheckInDone'> & { stage: 'assessment' | 'placement' | 'aftercare' } {
+  const admitted = placement.admittedDaysAgo !== undefined;
+  const step = admitted ? 'admitted' : placement.confirmedDaysAgo !== undefined ? 'confirmed' : 'proposed';
+  const checkIns = placement.checkIns ?? [];
+  return {
+    stage: placement.discharged ? 'aftercare' : admitted ? 'placement' : 'assessment',
+    activePlacement: placement.cancelled || placement.discharged ? null : step,
+    lastCheckInDone: checkIns.length === CHECK_IN_DAYS.length && checkIns.at(-1)!.outcome !== 'relapsed',
+  };
 }
 
 /** Takes a case in Assessment through its placement; returns the moment of the last step. */
