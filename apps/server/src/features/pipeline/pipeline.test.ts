@@ -1,5 +1,7 @@
 import { BOARD_PAGE_SIZE } from '@harbour/shared/pipeline';
+import type { Insertable } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import type { CasesTable } from '../../db/database';
 import { JULY_MORNING, openCase } from '../../test/cases';
 import { addClinic, assessedCase } from '../../test/clinics';
 import { callerFor, createStaffInBulk, createUser } from '../../test/factories';
@@ -11,6 +13,28 @@ const db = useTestDatabase();
 const DAY_MS = 24 * 3_600_000;
 const daysAfter = (days: number) => new Date(JULY_MORNING.getTime() + days * DAY_MS);
 const references = (cards: Array<{ reference: string }>) => cards.map((card) => card.reference);
+
+let referenceSequence = 70_000;
+
+/** Many enquiries at once, written straight to the table (the services would take minutes); `change` varies each. */
+async function insertCases(count: number, openedBy: string, change: (index: number) => Partial<Insertable<CasesTable>>) {
+  const rows = Array.from({ length: count }, (_, index) => ({
+    reference: `H-2026-${String((referenceSequence += 1))}`,
+    origin: 'inbound_call' as const,
+    caller_name: `Caller ${index}`,
+    caller_relation: 'self' as const,
+    phone_e164: '+447400123456',
+    consent_to_contact: true,
+    consent_to_contact_text: 'yes',
+    consent_to_health_data: true,
+    consent_to_health_data_text: 'yes',
+    consented_at: JULY_MORNING,
+    opened_by: openedBy,
+    ...change(index),
+  }));
+  for (let start = 0; start < rows.length; start += 1_000) await db().insertInto('cases').values(rows.slice(start, start + 1_000)).execute();
+  return rows;
+}
 
 describe('the board', () => {
   it('is for team leads and managers', async () => {
@@ -64,21 +88,7 @@ describe('the board', () => {
     const lead = await createUser(db(), { role: 'team_lead' });
     const [adviser] = await createStaffInBulk(db(), 1);
     const total = BOARD_PAGE_SIZE + 5;
-    const rows = Array.from({ length: total }, (_, index) => ({
-      reference: `H-2026-${String(70_000 + index)}`,
-      origin: 'inbound_call' as const,
-      caller_name: `Caller ${index}`,
-      caller_relation: 'self' as const,
-      phone_e164: '+447400123456',
-      consent_to_contact: true,
-      consent_to_contact_text: 'yes',
-      consent_to_health_data: true,
-      consent_to_health_data_text: 'yes',
-      consented_at: JULY_MORNING,
-      opened_by: adviser!.id,
-      stage_changed_at: new Date(JULY_MORNING.getTime() + index * 60_000),
-    }));
-    await db().insertInto('cases').values(rows).execute();
+    const rows = await insertCases(total, adviser!.id, (index) => ({ stage_changed_at: new Date(JULY_MORNING.getTime() + index * 60_000) }));
     const caller = callerFor(db(), lead, { now: daysAfter(1) });
     const board = await caller.pipeline.board({});
     expect(board.counts.enquiry).toBe(total);
@@ -96,23 +106,11 @@ describe('the board with 5,000 open cases', () => {
     const [adviser] = await createStaffInBulk(db(), 1);
     const stages = ['enquiry', 'assessment', 'placement', 'aftercare'] as const;
     const risks = [null, 'low', 'medium', 'high', 'immediate'] as const;
-    const rows = Array.from({ length: 5_000 }, (_, index) => ({
-      reference: `H-2026-${String(100_000 + index)}`,
-      origin: 'inbound_call' as const,
-      caller_name: `Caller ${index}`,
-      caller_relation: 'self' as const,
-      phone_e164: '+447400123456',
-      consent_to_contact: true,
-      consent_to_contact_text: 'yes',
-      consent_to_health_data: true,
-      consent_to_health_data_text: 'yes',
-      consented_at: JULY_MORNING,
-      opened_by: adviser!.id,
+    await insertCases(5_000, adviser!.id, (index) => ({
       stage: stages[index % stages.length],
       risk_level: risks[index % risks.length],
       stage_changed_at: new Date(JULY_MORNING.getTime() - (index % 97) * 3_600_000),
     }));
-    for (let start = 0; start < rows.length; start += 1_000) await db().insertInto('cases').values(rows.slice(start, start + 1_000)).execute();
 
     const caller = callerFor(db(), lead, { now: daysAfter(1) });
     const board = await caller.pipeline.board({});
