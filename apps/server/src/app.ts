@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Database } from './db/database';
 import { isSchemaCurrent } from './db/migrate';
+import { reportDownloads } from './features/reports/reports.http';
 import { resolveSession } from './features/sessions/sessions.service';
 import { addressForLimits } from './http/client-address';
 import { csrfGuard } from './http/csrf';
@@ -149,6 +150,8 @@ export function createApp({ db, logger, origin, isProduction, changes, trustProx
       },
     }),
   );
+
+  app.use('/api', reportDownloads({ db, isProduction }));
 
   if (webDistDir && existsSync(path.join(webDistDir, 'index.html'))) {
     // Vite names assets by content hash, so they can be cached for good; index.html cannot.

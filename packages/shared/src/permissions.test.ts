@@ -17,6 +17,11 @@ describe('permissions', () => {
     }
   });
 
+  it('lets team leads and managers read reports, and only managers download them', () => {
+    expect(roles.filter((role) => can(role, 'reports:read'))).toEqual(['team_lead', 'manager']);
+    expect(roles.filter((role) => can(role, 'reports:export'))).toEqual(['manager']);
+  });
+
   it('grants managers every permission there is', () => {
     expect(permissions.every((permission) => can('manager', permission))).toBe(true);
   });

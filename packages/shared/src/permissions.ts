@@ -16,6 +16,10 @@ export const permissions = [
   'cases:read_policy_numbers',
   // Add and edit clinics in the directory; everyone on shift reads it and confirms free beds.
   'clinics:manage',
+  // The placement report and the dashboards on screen: counts, references and initials.
+  'reports:read',
+  // Placement reports downloaded as files, which leave Harbour: managers only.
+  'reports:export',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -23,8 +27,8 @@ const shiftWork: Permission[] = ['account:self', 'callbacks:work', 'cases:read',
 
 const permissionsByRole: Record<Role, readonly Permission[]> = {
   adviser: shiftWork,
-  team_lead: [...shiftWork, 'callbacks:supervise', 'cases:supervise'],
-  manager: [...shiftWork, 'callbacks:supervise', 'cases:supervise', 'cases:read_policy_numbers', 'clinics:manage', 'users:manage'],
+  team_lead: [...shiftWork, 'callbacks:supervise', 'cases:supervise', 'reports:read'],
+  manager: [...shiftWork, 'callbacks:supervise', 'cases:supervise', 'cases:read_policy_numbers', 'clinics:manage', 'users:manage', 'reports:read', 'reports:export'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -42,7 +42,9 @@ export type AuditAction =
   | 'placements.cancelled'
   | 'aftercare.plan_saved'
   | 'aftercare.check_in_recorded'
-  | 'aftercare.check_ins_listed';
+  | 'aftercare.check_ins_listed'
+  | 'reports.viewed'
+  | 'reports.exported';
 
 /**
  * Call inside the transaction that makes the change, so the trail and the change commit or

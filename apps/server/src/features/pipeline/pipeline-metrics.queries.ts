@@ -1,6 +1,6 @@
-import { STALE_AFTER_DAYS } from '@harbour/shared/pipeline';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database';
+import { isStaleCase } from '../../db/stale-case';
 
 // The figures a team lead and a manager read of the pipeline, each one query.
 
@@ -46,8 +46,6 @@ export async function findMedianDaysInStage(db: Kysely<Database>, from: Date, un
 
 /** Open cases per adviser, and how many of them are stale: too long in their stage, or the next action overdue by a day. */
 export async function findStaleByAdviser(db: Kysely<Database>, now: Date) {
-  const limits = STALE_AFTER_DAYS;
-  const dayAgo = new Date(now.getTime() - 24 * 3_600_000);
   return db
     .selectFrom('cases')
     .leftJoin('users as adviser', 'adviser.id', 'cases.assigned_adviser_id')
@@ -55,11 +53,7 @@ export async function findStaleByAdviser(db: Kysely<Database>, now: Date) {
       'cases.assigned_adviser_id as adviserId',
       'adviser.full_name as adviserName',
       sql<number>`count(*)::int`.as('open'),
-      sql<number>`count(*) filter (where
-        cases.next_action_due_at < ${dayAgo}
-        or cases.stage_changed_at < ${now}::timestamptz - make_interval(days => case cases.stage
-             when 'enquiry' then ${limits.enquiry}::int when 'assessment' then ${limits.assessment}::int
-             when 'placement' then ${limits.placement}::int else ${limits.aftercare}::int end))::int`.as('stale'),
+      sql<number>`count(*) filter (where ${isStaleCase(now)})::int`.as('stale'),
     ])
     .where('cases.stage', '!=', 'closed')
     .groupBy(['cases.assigned_adviser_id', 'adviser.full_name'])

@@ -1,0 +1,91 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { can } from '@harbour/shared/permissions';
+import { periodTextOf, placementReportFiltersSchema, type PlacementReportFilters } from '@harbour/shared/reports';
+import express, { type Request, type Response } from 'express';
+import type { Kysely } from 'kysely';
+import type { StaffActor } from '../../actor';
+import type { Database } from '../../db/database';
+import { sessionCookieFor } from '../../http/session-cookie';
+import { resolveSession } from '../sessions/sessions.service';
+import { writePlacementReportXlsx } from './placement-report-xlsx';
+import { placementReportCsv } from './placement-report-csv';
+import { writePlacementSummaryPdf } from './placement-summary-pdf';
+import { exportPlacementRows, placementSummary, type ExportFormat } from './reports.service';
+
+// The placement report as files: GET /api/reports/placements.csv|xlsx|pdf with the screen's
+// filters as query parameters. Plain GETs rather than tRPC, so the browser saves what arrives
+// as a file and nothing is held in memory on either side.
+
+const contentTypes: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
+
+const isExportFormat = (value: string): value is ExportFormat => value in contentTypes;
+
+/** The signed-in member of staff who may download reports; otherwise the refusal is sent and null returned. */
+async function exporterOf(db: Kysely<Database>, req: Request, res: Response, isProduction: boolean) {
+  const cookie = sessionCookieFor(req, res, { isProduction });
+  const session = cookie.currentToken ? await resolveSession(db, cookie.currentToken) : null;
+  if (!session) {
+    res.status(401).json({ error: 'Sign in to Harbour to download reports.' });
+    return null;
+  }
+  if (!can(session.user.role, 'reports:export')) {
+    res.status(403).json({ error: 'Only managers can download reports.' });
+    return null;
+  }
+  return { ...session.user, actor: { userId: session.user.id, role: session.user.role, requestId: String(req.id) } satisfies StaffActor };
+}
+
+function filtersOf(req: Request, res: Response): PlacementReportFilters | null {
+  const parsed = placementReportFiltersSchema.safeParse(req.query);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) fieldErrors[issue.path.join('.') || 'filters'] ??= issue.message;
+  res.status(400).json({ error: Object.values(fieldErrors)[0], fieldErrors });
+  return null;
+}
+
+export function reportDownloads({ db, isProduction, now = () => new Date() }: { db: Kysely<Database>; isProduction: boolean; now?: () => Date }) {
+  const routes = express.Router();
+
+  routes.get('/reports/placements.:format', async (req, res, next) => {
+    const format = req.params.format;
+    if (!isExportFormat(format)) {
+      next();
+      return;
+    }
+    try {
+      const exporter = await exporterOf(db, req, res, isProduction);
+      if (!exporter) return;
+      const filters = filtersOf(req, res);
+      if (!filters) return;
+
+      const fileName = `harbour-placements-${filters.from}-to-${filters.to}.${format}`;
+      res.set({ 'Content-Type': contentTypes[format], 'Content-Disposition': `attachment; filename="${fileName}"` });
+      if (format === 'pdf') {
+        const summary = await placementSummary(db, { ...exporter.actor, fullName: exporter.fullName }, filters, now());
+        await writePlacementSummaryPdf(summary, res);
+      } else {
+        const rows = await exportPlacementRows(db, exporter.actor, filters, format);
+        if (format === 'csv') await pipeline(Readable.from(placementReportCsv(rows)), res);
+        else await writePlacementReportXlsx(rows, res, periodTextOf(filters));
+      }
+    } catch (error) {
+      if (!res.headersSent) {
+        res.removeHeader('Content-Disposition');
+        next(error);
+        return;
+      }
+      // Half a file has gone: end the connection so the browser reports a failed download
+      // rather than saving a file that looks whole.
+      req.log.error({ err: error }, 'report download failed');
+      res.destroy();
+    }
+  });
+
+  return routes;
+}

@@ -1,0 +1,248 @@
+import { fundingRouteOptions } from '@harbour/shared/assessment';
+import { caseStages, stageLabels, type CaseStage } from '@harbour/shared/cases';
+import { startOfLondonDay } from '@harbour/shared/london-time';
+import { londonDayOf } from '@harbour/shared/london-day';
+import { labelsOf } from '@harbour/shared/options';
+import {
+  REPORT_PAGE_SIZE,
+  describeReportFilters,
+  periodTextOf,
+  initialsOf,
+  type AftercareStatus,
+  type PlacementReportFilters,
+  type PlacementReportRow,
+  type PlacementReportTotals,
+} from '@harbour/shared/reports';
+import type { Kysely } from 'kysely';
+import type { StaffActor } from '../../actor';
+import type { Database } from '../../db/database';
+import { recordAudit } from '../audit/audit.service';
+import { findFilterNames, findReportBatch, findReportGroups, findReportPage, findReportTotals, type ReportCursor, type ReportRowRecord } from './placement-report.queries';
+import type { PlacementSummary, SummaryGroup } from './placement-summary-pdf';
+import { findDaysToAdmission, findFunnel } from './service-figures.queries';
+import { countStaleByStage, findCallbackTimeliness, findOpenWorkByAdviser, findStaleCases } from './shift-figures.queries';
+
+const DAY_MS = 24 * 3_600_000;
+/** A download reads this many rows at a time: few round trips, little memory. */
+const EXPORT_BATCH_SIZE = 2_000;
+export const STALE_CASES_SHOWN = 25;
+export const SLA_DAYS = 14;
+export const SERVICE_MONTHS = 12;
+
+const fundingLabels = labelsOf(fundingRouteOptions);
+
+/** The row as it may leave the database layer: initials, never the name. */
+function reportRowOf({ clientName, ...record }: ReportRowRecord): PlacementReportRow {
+  return { ...record, initials: clientName ? initialsOf(clientName) : '', aftercareStatus: record.aftercareStatus as AftercareStatus | null };
+}
+
+/** A page of the placement report and the totals of all its rows; who read which cases is recorded. */
+export async function viewPlacementReport(db: Kysely<Database>, actor: StaffActor, filters: PlacementReportFilters, page: number) {
+  const [records, totals] = await Promise.all([findReportPage(db, filters, page, REPORT_PAGE_SIZE), findReportTotals(db, filters)]);
+  const rows = records.map(reportRowOf);
+  await recordAudit(db, {
+    actorUserId: actor.userId,
+    action: 'reports.viewed',
+    entityType: 'case',
+    requestId: actor.requestId,
+    details: { report: 'placements', filters, page, ids: [...new Set(rows.map((row) => row.caseId))] },
+  });
+  return { rows, totals, page, pageCount: Math.max(1, Math.ceil(totals.placements / REPORT_PAGE_SIZE)) };
+}
+
+/** Every row of the report in order, a batch at a time, however many there are. */
+async function* allReportRows(db: Kysely<Database>, filters: PlacementReportFilters): AsyncGenerator<PlacementReportRow> {
+  let cursor: ReportCursor | null = null;
+  for (;;) {
+    const batch = await findReportBatch(db, filters, cursor, EXPORT_BATCH_SIZE);
+    for (const { sortKey: _sortKey, ...record } of batch) yield reportRowOf(record);
+    const last = batch.at(-1);
+    if (!last || batch.length < EXPORT_BATCH_SIZE) return;
+    cursor = { sortKey: last.sortKey, reference: last.reference, placementId: last.placementId };
+  }
+}
+
+export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
+
+/**
+ * The rows of a download. The trail records who took which rows before the first one leaves:
+ * a download cut short is still recorded.
+ */
+export async function exportPlacementRows(db: Kysely<Database>, actor: StaffActor, filters: PlacementReportFilters, format: Exclude<ExportFormat, 'pdf'>) {
+  const totals = await findReportTotals(db, filters);
+  await recordAudit(db, {
+    actorUserId: actor.userId,
+    action: 'reports.exported',
+    entityType: 'report',
+    requestId: actor.requestId,
+    details: { report: 'placements', format, filters, rows: totals.placements },
+  });
+  return allReportRows(db, filters);
+}
+
+/** The first day of the month `months` months before the month of `day` ("2026-11-17", 11 → "2025-12-01"). */
+function monthStartBefore(day: string, months: number): string {
+  const [year, month] = day.split('-').map(Number) as [number, number];
+  const start = new Date(Date.UTC(year, month - 1 - months, 1));
+  return start.toISOString().slice(0, 10);
+}
+
+/** The last London day of the month of `day`. */
+function monthEndOf(day: string): string {
+  const [year, month] = day.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+/** The twelve months that end with the month of `lastDay`: admissions, fees and median days to admission in each, oldest first. */
+async function serviceMonths(db: Kysely<Database>, filters: Omit<PlacementReportFilters, 'from' | 'to' | 'periodBy'>, lastDay: string) {
+  const from = monthStartBefore(lastDay, SERVICE_MONTHS - 1);
+  const to = monthEndOf(lastDay);
+  const [groups, days] = await Promise.all([
+    findReportGroups(db, { ...filters, periodBy: 'admission', from, to }, 'admissionMonth'),
+    findDaysToAdmission(db, from, to),
+  ]);
+  const byMonth = new Map(groups.map((group) => [group.key, group]));
+  const months = Array.from({ length: SERVICE_MONTHS }, (_, index) => monthStartBefore(lastDay, SERVICE_MONTHS - 1 - index).slice(0, 7));
+  return {
+    from,
+    to,
+    medianDaysToAdmission: days.medianDays,
+    monthly: months.map((month) => ({
+      month,
+      placements: byMonth.get(month)?.admissions ?? 0,
+      feesPence: byMonth.get(month)?.feesPence ?? 0,
+      medianDaysToAdmission: days.byMonth.get(month) ?? null,
+    })),
+  };
+}
+
+const funnelSteps = [
+  { key: 'enquiry', label: 'Enquiry' },
+  { key: 'assessment', label: 'Assessment' },
+  { key: 'placement', label: 'Placement proposed' },
+  { key: 'admission', label: 'Admitted' },
+  { key: 'completed', label: 'Completed the programme' },
+] as const;
+
+async function funnelOf(db: Kysely<Database>, fromDay: string, toDay: string) {
+  const from = startOfLondonDay(new Date(`${fromDay}T12:00:00Z`));
+  const until = startOfLondonDay(new Date(Date.parse(`${toDay}T12:00:00Z`) + DAY_MS));
+  const counts = await findFunnel(db, from, until);
+  return funnelSteps.map((step) => ({ label: step.label, count: counts[step.key] }));
+}
+
+const groupOf = (label: string, group: Omit<SummaryGroup, 'label'>): SummaryGroup => ({
+  label,
+  placements: group.placements,
+  admissions: group.admissions,
+  completions: group.completions,
+  feesPence: group.feesPence,
+});
+
+/**
+ * The manager's dashboard: admissions and fees month by month over the last twelve months,
+ * admissions by clinic, how far the cases opened in those months went, and how long from
+ * first contact to admission. Counts and money only.
+ */
+export async function serviceDashboard(db: Kysely<Database>, now: Date) {
+  const today = londonDayOf(now);
+  const months = await serviceMonths(db, {}, today);
+  const [byClinic, funnel] = await Promise.all([
+    findReportGroups(db, { periodBy: 'admission', from: months.from, to: months.to }, 'clinic'),
+    funnelOf(db, months.from, today),
+  ]);
+  return {
+    from: months.from,
+    to: today,
+    monthly: months.monthly,
+    byClinic: byClinic.filter((group) => group.admissions > 0).map((group) => groupOf(group.key, group)),
+    funnel,
+    medianDaysToAdmission: months.medianDaysToAdmission,
+  };
+}
+
+/**
+ * The team lead's dashboard: callbacks made in time, day by day over the last fortnight; open
+ * cases per stage; the stale ones; each adviser's open work.
+ */
+export async function shiftDashboard(db: Kysely<Database>, actor: StaffActor, now: Date) {
+  const today = londonDayOf(now);
+  const firstDay = new Date(Date.parse(`${today}T12:00:00Z`) - (SLA_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
+  const [timeliness, work, staleCases, staleByStage] = await Promise.all([
+    findCallbackTimeliness(db, startOfLondonDay(new Date(`${firstDay}T12:00:00Z`)), now),
+    findOpenWorkByAdviser(db, now),
+    findStaleCases(db, now, STALE_CASES_SHOWN),
+    countStaleByStage(db, now),
+  ]);
+  const byDay = new Map(timeliness.map((row) => [row.day, row]));
+  const days = Array.from({ length: SLA_DAYS }, (_, index) => new Date(Date.parse(`${firstDay}T12:00:00Z`) + index * DAY_MS).toISOString().slice(0, 10));
+  const openStages = caseStages.filter((stage): stage is Exclude<CaseStage, 'closed'> => stage !== 'closed');
+  const openPerStage = openStages.map((stage) => ({
+    stage,
+    label: stageLabels[stage],
+    open: work.reduce((sum, adviser) => sum + adviser[stage], 0),
+    stale: staleByStage.find((row) => row.stage === stage)?.count ?? 0,
+  }));
+  await recordAudit(db, {
+    actorUserId: actor.userId,
+    action: 'cases.listed',
+    entityType: 'case',
+    requestId: actor.requestId,
+    details: { view: 'shift dashboard', ids: staleCases.map((row) => row.id) },
+  });
+  return {
+    callbackTimeliness: days.map((day) => {
+      const row = byDay.get(day);
+      const inTime = row?.inTime ?? 0;
+      const late = row?.late ?? 0;
+      return {
+        day,
+        inTime,
+        late,
+        urgentInTime: row?.urgentInTime ?? 0,
+        urgentLate: row?.urgentLate ?? 0,
+        percentInTime: inTime + late === 0 ? null : Math.round((inTime / (inTime + late)) * 1000) / 10,
+      };
+    }),
+    openPerStage,
+    staleCount: openPerStage.reduce((sum, stage) => sum + stage.stale, 0),
+    staleCases,
+    openWork: work,
+  };
+}
+
+/** The monthly summary PDF's figures for the report's filters; recorded like any download. */
+export async function placementSummary(
+  db: Kysely<Database>,
+  actor: StaffActor & { fullName: string },
+  filters: PlacementReportFilters,
+  now: Date,
+): Promise<PlacementSummary> {
+  const { periodBy: _periodBy, from: _from, to: _to, ...otherFilters } = filters;
+  const [totals, byClinic, byFundingRoute, months] = await Promise.all([
+    findReportTotals(db, filters),
+    findReportGroups(db, filters, 'clinic'),
+    findReportGroups(db, filters, 'fundingRoute'),
+    serviceMonths(db, otherFilters, filters.to),
+  ]);
+  const [funnel, names] = await Promise.all([funnelOf(db, months.from, filters.to), findFilterNames(db, filters)]);
+  await recordAudit(db, {
+    actorUserId: actor.userId,
+    action: 'reports.exported',
+    entityType: 'report',
+    requestId: actor.requestId,
+    details: { report: 'placements', format: 'pdf', filters, rows: totals.placements },
+  });
+  return {
+    periodText: periodTextOf(filters),
+    filtersText: describeReportFilters(filters, names),
+    generatedAt: now,
+    generatedBy: actor.fullName,
+    totals: totals satisfies PlacementReportTotals,
+    byClinic: byClinic.map((group) => groupOf(group.key, group)),
+    byFundingRoute: byFundingRoute.map((group) => groupOf(fundingLabels[group.key as keyof typeof fundingLabels] ?? group.key, group)),
+    monthly: months.monthly,
+    funnel,
+    medianDaysToAdmission: months.medianDaysToAdmission,
+  };
+}
