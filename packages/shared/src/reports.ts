@@ -45,6 +45,8 @@ export const aftercareStatusLabels = labelsOf(aftercareStatusOptions);
 /** "" from a form or an address is no filter at all. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
 
+const isIsoDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
 const reportDay = (name: string) =>
   z.preprocess((value) => (typeof value === 'string' ? fromUkDate(value) : value), z.iso.date({ error: `Enter the ${name} as day/month/year, like 01/11/2026` }));
 
@@ -65,7 +67,11 @@ export const placementReportFiltersSchema = z
     substance: optional(z.enum(substanceIds, { error: 'Choose a substance from the list' })),
     outcome: optional(z.enum(valuesOf(reportOutcomeOptions), { error: 'Choose an outcome from the list' })),
   })
-  .refine((filters) => filters.from <= filters.to, { error: 'The last day must not be before the first day', path: ['to'] });
+  // Only two real days can be out of order: a day typed wrongly is reported at its own field.
+  .refine((filters) => !isIsoDay(filters.from) || !isIsoDay(filters.to) || filters.from <= filters.to, {
+    error: 'The last day must not be before the first day',
+    path: ['to'],
+  });
 export type PlacementReportFilters = z.output<typeof placementReportFiltersSchema>;
 export type PlacementReportFiltersInput = z.input<typeof placementReportFiltersSchema>;
 

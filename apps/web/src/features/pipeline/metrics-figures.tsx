@@ -2,8 +2,8 @@ import { caseStages, stageLabels, type CaseStage } from '@harbour/shared/cases';
 import { CLOSED_SHOWN_FOR_DAYS, STALE_AFTER_DAYS } from '@harbour/shared/pipeline';
 import { toUkDate } from '@harbour/shared/uk-date';
 import { Link } from 'react-router';
+import { BarChart } from '../../components/charts/bar-chart';
 import type { RouterOutputs } from '../../lib/trpc';
-import { BarChart } from './metrics-bar-chart';
 import type { MetricsPeriod } from './metrics-period';
 
 export type Metrics = RouterOutputs['pipeline']['metrics'];
