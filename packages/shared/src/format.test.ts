@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDueIn, formatPence, formatWhen } from './format';
+import { formatDate, formatDateTime, formatDueIn, formatMonth, formatPence, formatPoundsBriefly, formatWhen } from './format';
 
 describe('UK formats', () => {
   it('shows dates as dd/mm/yyyy in London time, across the midnight boundary', () => {
@@ -37,5 +37,17 @@ describe('due times on the queue', () => {
     expect(formatWhen(new Date('2026-11-28T17:30:00Z'), now)).toBe('17:30');
     expect(formatWhen(new Date('2026-11-30T09:00:00Z'), now)).toBe('Mon 09:00');
     expect(formatWhen(new Date('2026-12-20T09:00:00Z'), now)).toBe('20/12/2026 09:00');
+  });
+});
+
+describe('chart labels', () => {
+  it('labels months and pounds briefly', () => {
+    expect(formatMonth('2026-11')).toBe('Nov 26');
+    expect(formatMonth('2027-01')).toBe('Jan 27');
+    expect(formatPoundsBriefly(950)).toBe('£950');
+    expect(formatPoundsBriefly(12_345.5)).toBe('£12.3k');
+    expect(formatPoundsBriefly(20_000)).toBe('£20k');
+    expect(formatPoundsBriefly(999_960)).toBe('£1m');
+    expect(formatPoundsBriefly(1_250_000)).toBe('£1.3m');
   });
 });

@@ -39,3 +39,22 @@ export function formatDueIn(dueAt: Date, now: Date): { text: string; isOverdue: 
   if (minutes === 0) return { text: 'due now', isOverdue: false };
   return { text: `due in ${span(minutes)}`, isOverdue: false };
 }
+
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2026-11" as "Nov 26", for a chart's month labels. */
+export function formatMonth(month: string): string {
+  const [year = '', number = ''] = month.split('-');
+  return `${monthNames[Number(number) - 1] ?? number} ${year.slice(2)}`;
+}
+
+const wholeNumber = new Intl.NumberFormat('en-GB');
+const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+/** Pounds as a short axis label: "£950", "£12.3k", "£1.2m". */
+export function formatPoundsBriefly(pounds: number): string {
+  // Each threshold is where the smaller unit would round up to 1,000 ("£1,000k"), so it moves up a unit instead.
+  if (pounds >= 999_950) return `£${oneDecimal.format(pounds / 1_000_000)}m`;
+  if (pounds >= 999.5) return `£${oneDecimal.format(pounds / 1_000)}k`;
+  return `£${wholeNumber.format(Math.round(pounds))}`;
+}

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
-import { compactPounds, monthLabel, niceAxisStep, writePlacementSummaryPdf, type PlacementSummary, type SummaryGroup } from './placement-summary-pdf';
+import { writePlacementSummaryPdf, type PlacementSummary, type SummaryGroup } from './placement-summary-pdf';
 
 // The PDF is read back as text, the way a director's PDF reader would show it: the test asserts
 // on what is on the page, not on how pdfkit drew it.
@@ -128,27 +128,5 @@ describe('writePlacementSummaryPdf', () => {
     expect(squashed(large.text)).toContain('By clinic (continued)');
     const last = large.pages.length;
     expect(squashed(large.pages[last - 1] ?? '')).toContain(`page ${last} of ${last}`);
-  });
-});
-
-describe('the chart helpers', () => {
-  it('steps the axis at 1, 2 or 5 times a power of ten, never below one', () => {
-    expect(niceAxisStep(0)).toBe(1);
-    expect(niceAxisStep(3)).toBe(1);
-    expect(niceAxisStep(7)).toBe(2);
-    expect(niceAxisStep(14)).toBe(5);
-    expect(niceAxisStep(40)).toBe(10);
-    expect(niceAxisStep(45_000)).toBe(20_000);
-    expect(niceAxisStep(12_345)).toBe(5_000);
-  });
-
-  it('labels months and pounds briefly', () => {
-    expect(monthLabel('2026-11')).toBe('Nov 26');
-    expect(monthLabel('2027-01')).toBe('Jan 27');
-    expect(compactPounds(950)).toBe('£950');
-    expect(compactPounds(12_345.5)).toBe('£12.3k');
-    expect(compactPounds(20_000)).toBe('£20k');
-    expect(compactPounds(999_960)).toBe('£1m');
-    expect(compactPounds(1_250_000)).toBe('£1.3m');
   });
 });

@@ -1,6 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
-import { formatDateTime, formatPence } from '@harbour/shared/format';
+import { formatDateTime, formatMonth, formatPence, formatPoundsBriefly } from '@harbour/shared/format';
+import { niceTicks } from '@harbour/shared/nice-ticks';
 import { completionRateOf, type PlacementReportTotals } from '@harbour/shared/reports';
 
 // The monthly summary a manager sends to directors and partner clinics: counts and money only,
@@ -63,8 +64,6 @@ const BAR_TEXT_WIDTH = 80;
 
 const NO_PLACEMENTS = 'No placements in this period.';
 const whole = new Intl.NumberFormat('en-GB');
-const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * Renders the summary as an A4 PDF into `out`, resolving once `out` has finished. The whole
@@ -87,30 +86,6 @@ export async function writePlacementSummaryPdf(summary: PlacementSummary, out: N
   const finished = pipeline(doc, out);
   doc.end();
   await finished;
-}
-
-/** The step between axis gridlines: 1, 2 or 5 times a power of ten, giving about `ticks` lines above zero; never below 1. */
-export function niceAxisStep(max: number, ticks = 4): number {
-  if (!(max > 0)) return 1;
-  const rough = max / ticks;
-  const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5].map((multiple) => multiple * magnitude).find((candidate) => candidate >= rough) ?? 10 * magnitude;
-  // Counts and pounds are whole on the axis: a step of 0.5 placements means nothing.
-  return Math.max(1, step);
-}
-
-/** "2026-11" as "Nov 26". */
-export function monthLabel(month: string): string {
-  const [year = '', number = ''] = month.split('-');
-  return `${monthNames[Number(number) - 1] ?? number} ${year.slice(2)}`;
-}
-
-/** Pounds as a short axis label: "£950", "£12.3k", "£1.2m". */
-export function compactPounds(pounds: number): string {
-  // Each threshold is where the smaller unit would round up to 1,000 ("£1,000k"), so it moves up a unit instead.
-  if (pounds >= 999_950) return `£${oneDecimal.format(pounds / 1_000_000)}m`;
-  if (pounds >= 999.5) return `£${oneDecimal.format(pounds / 1_000)}k`;
-  return `£${whole.format(Math.round(pounds))}`;
 }
 
 // ---- Layout: every piece of text is placed by hand, and the cursor (doc.y) moves only here.
@@ -263,14 +238,14 @@ function drawTableRow(doc: Doc, cells: string[], columns: Column[], look: { bold
 function drawMonthlyCharts(doc: Doc, monthly: PlacementSummary['monthly']): void {
   drawColumnChart(doc, {
     title: 'Admissions per month',
-    columns: monthly.map((entry) => ({ label: monthLabel(entry.month), value: entry.placements })),
+    columns: monthly.map((entry) => ({ label: formatMonth(entry.month), value: entry.placements })),
     format: (value) => whole.format(value),
   });
   drawColumnChart(doc, {
     title: 'Fees per month',
-    columns: monthly.map((entry) => ({ label: monthLabel(entry.month), value: entry.feesPence / 100 })),
+    columns: monthly.map((entry) => ({ label: formatMonth(entry.month), value: entry.feesPence / 100 })),
     // Full pounds and pence would not fit above a column a twelfth of the page wide.
-    format: compactPounds,
+    format: formatPoundsBriefly,
   });
 }
 
@@ -293,12 +268,11 @@ function drawColumnChart(doc: Doc, chart: ColumnChart): void {
   const plotTop = doc.y + valueSpace;
   const plotBottom = plotTop + PLOT_HEIGHT;
   const max = Math.max(0, ...chart.columns.map((column) => column.value));
-  const step = niceAxisStep(max);
-  const stepCount = Math.max(1, Math.ceil(max / step));
-  const yOf = (value: number) => plotBottom - (value / (step * stepCount)) * PLOT_HEIGHT;
+  const ticks = niceTicks(max, 4, { whole: true });
+  const top = ticks.at(-1)!;
+  const yOf = (value: number) => plotBottom - (value / top) * PLOT_HEIGHT;
 
-  for (let index = 0; index <= stepCount; index += 1) {
-    const tick = index * step;
+  for (const [index, tick] of ticks.entries()) {
     drawRule(doc, yOf(tick), index === 0 ? INK : GRID, left, right);
     write(doc, chart.format(tick), contentLeft(doc), yOf(tick) - 3, { size: 7, colour: MUTED, width: AXIS_WIDTH - 6, align: 'right' });
   }

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { ChartTable } from './chart-table';
-import { niceTicks } from './nice-ticks';
+import { niceTicks } from '@harbour/shared/nice-ticks';
 import './charts.css';
 
 /** A column with no figure (a month not yet reported, say) is drawn as "no data", never as a zero. */
