@@ -5,6 +5,9 @@ import { londonHourOn } from './london-time';
 
 export const SLA_MINUTES = { urgent: 15, standard: 60 } as const;
 
+/** The share of first calls a shift aims to make within SLA_MINUTES; the team lead's dashboard draws it as a line. */
+export const IN_TIME_TARGET_PERCENT = 95;
+
 /**
  * A claim with no call logged for this long goes back to the queue. Shorter for urgent
  * requests, so a forgotten claim cannot outlast their 15-minute deadline.

@@ -15,6 +15,7 @@ const navigation: readonly NavigationItem[] = [
   { to: '/pipeline', label: 'Pipeline', permission: 'cases:supervise' },
   { to: '/check-ins', label: 'Check-ins', permission: 'cases:read' },
   { to: '/clinics', label: 'Clinics', permission: 'cases:read' },
+  { to: '/reports', label: 'Reports', permission: 'reports:read' },
   { to: '/staff', label: 'Staff', permission: 'users:manage' },
   { to: '/account', label: 'Your account', permission: 'account:self' },
 ];

@@ -21,6 +21,9 @@ const ClinicsRoute = lazy(() => import('./routes/clinics-route'));
 const ClinicRoute = lazy(() => import('./routes/clinic-route'));
 const PipelineRoute = lazy(() => import('./routes/pipeline-route'));
 const PipelineMetricsRoute = lazy(() => import('./routes/pipeline-metrics-route'));
+const ReportsRoute = lazy(() => import('./routes/reports-route'));
+const ServiceDashboardRoute = lazy(() => import('./routes/service-dashboard-route'));
+const ShiftDashboardRoute = lazy(() => import('./routes/shift-dashboard-route'));
 const MyWorkRoute = lazy(() => import('./routes/my-work-route'));
 const CheckInsRoute = lazy(() => import('./routes/check-ins-route'));
 const StaffRoute = lazy(() => import('./routes/staff-route'));
@@ -70,6 +73,9 @@ export function createAppRouter() {
             { path: 'pipeline', element: <PipelineRoute /> },
             { path: 'pipeline/metrics', element: <PipelineMetricsRoute /> },
             { path: 'check-ins', element: <CheckInsRoute /> },
+            { path: 'reports', element: <ReportsRoute /> },
+            { path: 'reports/service', element: <ServiceDashboardRoute /> },
+            { path: 'reports/shift', element: <ShiftDashboardRoute /> },
             { path: 'staff', element: <StaffRoute /> },
             { path: 'account', element: <AccountRoute /> },
             { path: '*', element: <NotFoundRoute /> },

@@ -6,7 +6,7 @@ import { callsTo, fakeServer } from '../../test/fake-server';
 import { renderWithProviders } from '../../test/render-with-providers';
 import type { Metrics } from './metrics-figures';
 import { MetricsPage } from './metrics-page';
-import { quickPeriods } from './metrics-period';
+import { quickPeriods } from '../../lib/quick-periods';
 
 const amira = '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
 const tom = '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d';

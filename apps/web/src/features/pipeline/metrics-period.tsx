@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import { Button } from '../../components/ui/button';
 import { TextField } from '../../components/ui/text-field';
 import { useZodForm } from '../../lib/form';
+import { isIsoDay, lastDays, quickPeriods } from '../../lib/quick-periods';
 
 // The period is in the address (?from=2026-11-01&to=2026-11-30), so a manager can send a
 // colleague the exact figures they are looking at.
@@ -17,23 +18,6 @@ export interface MetricsPeriod {
 }
 
 export type PeriodField = keyof MetricsPeriod;
-
-const DAY_MS = 86_400_000;
-const isIsoDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-const lastDays = (count: number, today: string): MetricsPeriod => ({ from: addDays(today, 1 - count), to: today });
-
-/** The quick choices, for the London day `today`. */
-export function quickPeriods(today: string): Array<{ label: string; period: MetricsPeriod }> {
-  const firstOfMonth = `${today.slice(0, 7)}-01`;
-  const lastOfLastMonth = addDays(firstOfMonth, -1);
-  return [
-    { label: 'Last 7 days', period: lastDays(7, today) },
-    { label: 'Last 30 days', period: lastDays(30, today) },
-    { label: 'This month', period: { from: firstOfMonth, to: today } },
-    { label: 'Last month', period: { from: `${lastOfLastMonth.slice(0, 7)}-01`, to: lastOfLastMonth } },
-  ];
-}
 
 /**
  * The period the address holds; the last 30 days when it holds none. A day the server would
