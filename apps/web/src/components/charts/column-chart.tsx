@@ -4,7 +4,16 @@ import { niceTicks } from '@harbour/shared/nice-ticks';
 import './charts.css';
 
 /** A column with no figure (a month not yet reported, say) is drawn as "no data", never as a zero. */
-export type Column = { label: string; value: number; text: string } | { label: string; value: null; text?: string };
+export type Column =
+  | {
+      label: string;
+      value: number;
+      /** The figure above the column: short ("£3.1k", "92%"). */
+      text: string;
+      /** The figure in full for the table, when the short one leaves something out ("£3,100.00", "92% (12 of 13)"). */
+      detail?: string;
+    }
+  | { label: string; value: null; text?: string; detail?: string };
 
 export interface ColumnChartProps {
   title: string;
@@ -24,6 +33,7 @@ const WIDTH = 640;
 const HEIGHT = 260;
 const LEFT = 48;
 const RIGHT = 8;
+const TARGET_LABEL_SPACE = 84;
 const TOP = 28;
 const BOTTOM = 28;
 const BASELINE = HEIGHT - BOTTOM;
@@ -59,7 +69,9 @@ export function ColumnChart({ title, columns, headings, formatTick, target, max 
   // Anything above a fixed top stops at the top rather than running out of the drawing.
   const yOf = (value: number) => tidy(BASELINE - (Math.min(Math.max(value, 0), top) / top) * PLOT_HEIGHT);
 
-  const slot = (WIDTH - LEFT - RIGHT) / Math.max(1, columns.length);
+  // A target's label sits past the end of its line, clear of every column.
+  const right = target ? TARGET_LABEL_SPACE : RIGHT;
+  const slot = (WIDTH - LEFT - right) / Math.max(1, columns.length);
   const columnWidth = tidy(slot * 0.6);
   const labelEvery = Math.ceil(columns.length / MAX_X_LABELS);
 
@@ -72,7 +84,7 @@ export function ColumnChart({ title, columns, headings, formatTick, target, max 
         <svg className="column-chart__svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={summarise(title, columns, target)}>
           {ticks.map((tick) => (
             <g key={tick}>
-              <line className={tick === 0 ? 'column-chart__axis' : 'column-chart__grid'} x1={LEFT} x2={WIDTH - RIGHT} y1={yOf(tick)} y2={yOf(tick)} />
+              <line className={tick === 0 ? 'column-chart__axis' : 'column-chart__grid'} x1={LEFT} x2={WIDTH - right} y1={yOf(tick)} y2={yOf(tick)} />
               <text className="column-chart__tick" x={LEFT - 8} y={yOf(tick)} dy="0.35em" textAnchor="end">
                 {format(tick)}
               </text>
@@ -99,8 +111,8 @@ export function ColumnChart({ title, columns, headings, formatTick, target, max 
           })}
           {target && (
             <g>
-              <line className="column-chart__target" x1={LEFT} x2={WIDTH - RIGHT} y1={yOf(target.value)} y2={yOf(target.value)} strokeDasharray="6 4" />
-              <text className="column-chart__target-label" x={WIDTH - RIGHT} y={yOf(target.value) - 6} textAnchor="end">
+              <line className="column-chart__target" x1={LEFT} x2={WIDTH - right} y1={yOf(target.value)} y2={yOf(target.value)} strokeDasharray="6 4" />
+              <text className="column-chart__target-label" x={WIDTH - right + 6} y={yOf(target.value)} dy="0.35em" textAnchor="start">
                 {target.label}
               </text>
             </g>
@@ -110,7 +122,7 @@ export function ColumnChart({ title, columns, headings, formatTick, target, max 
       <ChartTable
         title={title}
         headings={headings}
-        rows={columns.map((column) => ({ label: column.label, text: column.value === null ? 'No data' : column.text }))}
+        rows={columns.map((column) => ({ label: column.label, text: column.value === null ? 'No data' : (column.detail ?? column.text) }))}
       />
     </div>
   );

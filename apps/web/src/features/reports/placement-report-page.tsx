@@ -69,7 +69,7 @@ export function PlacementReportPage({ canExport }: { canExport: boolean }) {
           <div className="report__heading">
             <h2 id="report-heading">{described}</h2>
             <p role="status" className="report__status">
-              {report.isPlaceholderData ? 'Updating the report…' : `${report.data.totals.placements.toLocaleString('en-GB')} placements.`}
+              {report.isPlaceholderData ? 'Updating the report…' : `${report.data.totals.placements.toLocaleString('en-GB')} ${report.data.totals.placements === 1 ? 'placement' : 'placements'}.`}
             </p>
           </div>
           {report.isError && <Alert tone="error">The report could not be refreshed: {messageOf(report.error)}</Alert>}

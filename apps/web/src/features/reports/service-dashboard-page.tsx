@@ -84,7 +84,12 @@ function ServiceFigureSections({ figures }: { figures: ServiceFigures }) {
         <DashboardSection id="service-fees" title="Fees per month" lead="The service's fees for the placements admitted in each month.">
           <ColumnChart
             title="Fees per month"
-            columns={figures.monthly.map((month) => ({ label: formatMonth(month.month), value: month.feesPence / 100, text: formatPence(month.feesPence) }))}
+            columns={figures.monthly.map((month) => ({
+              label: formatMonth(month.month),
+              value: month.feesPence / 100,
+              text: formatPoundsBriefly(month.feesPence / 100),
+              detail: formatPence(month.feesPence),
+            }))}
             headings={['Month', 'Fees']}
             formatTick={formatPoundsBriefly}
           />
@@ -117,7 +122,7 @@ function ServiceFigureSections({ figures }: { figures: ServiceFigures }) {
             />
           )}
         </DashboardSection>
-        <DashboardSection id="service-days" title="Days from first contact to admission" lead="The median for the admissions of each month." isWide>
+        <DashboardSection id="service-days" title="Days from first contact to admission" lead="The median for the admissions of each month.">
           <ColumnChart
             title="Median days from first contact to admission"
             columns={figures.monthly.map((month) =>

@@ -66,7 +66,6 @@ function ShiftFigureSections({ figures }: { figures: ShiftFigures }) {
         id="shift-callbacks"
         title="Callbacks made in time"
         lead={`Each day's first calls made within ${SLA_MINUTES.urgent} minutes for urgent requests and ${SLA_MINUTES.standard} for the rest, over the last 14 days.`}
-        isWide
       >
         {urgentLate > 0 && (
           <p className="shift-warning">
@@ -81,7 +80,8 @@ function ShiftFigureSections({ figures }: { figures: ShiftFigures }) {
               : {
                   label: dayLabel(day.day),
                   value: day.percentInTime,
-                  text: `${day.percentInTime}% (${day.inTime} of ${day.inTime + day.late}${day.urgentLate > 0 ? `; ${day.urgentLate} urgent late` : ''})`,
+                  text: `${Math.round(day.percentInTime)}%`,
+                  detail: `${day.percentInTime}% (${day.inTime} of ${day.inTime + day.late}${day.urgentLate > 0 ? `; ${day.urgentLate} urgent late` : ''})`,
                 },
           )}
           headings={['Day', 'In time']}
@@ -100,7 +100,7 @@ function ShiftFigureSections({ figures }: { figures: ShiftFigures }) {
         />
       </DashboardSection>
 
-      <DashboardSection id="shift-stale" title="Stale cases" lead={`${whole.format(figures.staleCount)} open cases too long in their stage or a day past their next action; the longest waiting first.`}>
+      <DashboardSection id="shift-stale" title="Stale cases" lead={`${whole.format(figures.staleCount)} open ${figures.staleCount === 1 ? 'case' : 'cases'} too long in their stage or a day past their next action; the longest waiting first.`}>
         {figures.staleCases.length === 0 ? (
           <p className="metrics-empty">No stale cases. Every open case is moving.</p>
         ) : (
