@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { baseUrl, screenshot, seriousAccessibilityViolations, signIn, skipReason, useBrowser, type Browser } from './support/browser';
+import { baseUrl, screenshot, seriousAccessibilityViolations, signedInDemo, skipReason, useBrowser, type Browser } from './support/browser';
 import { fillCallbackRequest, newVisitor, sendCallbackRequest } from './support/public-form';
 
 let phoneSequence = 0;
@@ -11,9 +11,7 @@ function nextPhone(): string {
 }
 
 async function signedInAt(browser: Browser, email: string): Promise<Page> {
-  const page = await browser.newPage();
-  await signIn(page, email, 'harbour-demo');
-  await page.waitForURL(`${baseUrl()}/queue`);
+  const page = await signedInDemo(browser, email);
   await page.getByRole('table').waitFor();
   return page;
 }

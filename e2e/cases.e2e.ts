@@ -1,20 +1,13 @@
 import { criteria, riskFactorLabels } from '../packages/shared/src/assessment';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { baseUrl, screenshot, seriousAccessibilityViolations, signIn, skipReason, useBrowser, type Browser } from './support/browser';
+import { baseUrl, screenshot, seriousAccessibilityViolations, signedInDemo, skipReason, useBrowser } from './support/browser';
 
 let sequence = 0;
 /** A UK mobile no earlier test used, so the duplicate check finds nobody. */
 function freshPhone(): string {
   sequence += 1;
   return `07400 ${String(300000 + (Date.now() % 100000) + sequence).slice(-6)}`;
-}
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await browser.newPage();
-  await signIn(page, email, 'harbour-demo');
-  await page.waitForURL(`${baseUrl()}/queue`);
-  return page;
 }
 
 /** Logs an inbound call from someone calling for themselves and lands on their new case. */
@@ -44,11 +37,11 @@ describe.skipIf(skipReason() !== '')('the case record', () => {
   const browser = useBrowser();
 
   it('an adviser runs a whole assessment as the caller talks: severity and risk as they tick, the crisis protocol, and the team lead alerted live', async () => {
-    const lead = await signedIn(browser, 'lead@harbour.test');
+    const lead = await signedInDemo(browser, 'lead@harbour.test');
     await lead.getByRole('link', { name: 'Your account' }).click();
     await lead.getByRole('heading', { name: 'Your account' }).waitFor();
 
-    const adviser = await signedIn(browser, 'adviser@harbour.test');
+    const adviser = await signedInDemo(browser, 'adviser@harbour.test');
     const reference = await openCaseFromInboundCall(adviser, 'Dominic Fairweather');
 
     // Contact: the details that decide how we may call back.
@@ -112,7 +105,7 @@ describe.skipIf(skipReason() !== '')('the case record', () => {
   });
 
   it('keeps a draft through a reload, and a colleague’s save in between is a conflict that loses none of the adviser’s words', async () => {
-    const adviser = await signedIn(browser, 'adviser@harbour.test');
+    const adviser = await signedInDemo(browser, 'adviser@harbour.test');
     const reference = await openCaseFromInboundCall(adviser, 'Harriet Lindqvist');
     await adviser.getByLabel('Substance', { exact: true }).first().selectOption({ label: 'Cocaine' });
     await adviser.getByRole('radio', { name: 'Primary substance' }).first().check();
@@ -129,7 +122,7 @@ describe.skipIf(skipReason() !== '')('the case record', () => {
     expect(await adviser.getByLabel('How much').first().inputValue()).toBe('A gram most weekends');
 
     // Meanwhile a team lead saves the same assessment from another browser.
-    const lead = await signedIn(browser, 'lead@harbour.test');
+    const lead = await signedInDemo(browser, 'lead@harbour.test');
     await lead.goto(`${baseUrl()}/cases/${reference}`);
     await answer(lead, criteria[0].question, 'Yes');
     await lead.getByRole('button', { name: 'Save assessment' }).click();
@@ -147,7 +140,7 @@ describe.skipIf(skipReason() !== '')('the case record', () => {
   });
 
   it('finds a case from the header by a misspelt name, a phone number in another format, and its reference', async () => {
-    const adviser = await signedIn(browser, 'adviser@harbour.test');
+    const adviser = await signedInDemo(browser, 'adviser@harbour.test');
     const phone = freshPhone();
     const reference = await openCaseFromInboundCall(adviser, 'Bartholomew Quennell', phone);
     const search = adviser.getByRole('searchbox', { name: /Find a case/ });

@@ -1,14 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { baseUrl, screenshot, seriousAccessibilityViolations, signIn, skipReason, useBrowser, type Browser } from './support/browser';
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, email, 'harbour-demo');
-  await page.waitForURL(`${baseUrl()}/queue`);
-  return page;
-}
+import { baseUrl, screenshot, seriousAccessibilityViolations, signedInDemo, skipReason, useBrowser } from './support/browser';
 
 const column = (page: Page, stage: string) => page.getByRole('list', { name: new RegExp(`^${stage}, \\d+ cases?$`) });
 const card = (page: Page, stage: string, reference: string) => column(page, stage).getByRole('link', { name: reference });
@@ -29,7 +21,7 @@ describe.skipIf(skipReason() !== '')('the pipeline board', () => {
   const browser = useBrowser();
 
   it('a team lead filters the board, moves a card by keyboard, is refused an illegal move with the reason, and sees another person’s move live', async () => {
-    const lead = await signedIn(browser, 'lead@harbour.test');
+    const lead = await signedInDemo(browser, 'lead@harbour.test', { isWide: true });
     // Demo: Carys Jones (Wales) called in and agreed to both consents: ready for assessment.
     const carys = await referenceOf(lead, 'Carys Jones');
     await lead.getByRole('link', { name: 'Pipeline', exact: true }).click();
@@ -60,7 +52,7 @@ describe.skipIf(skipReason() !== '')('the pipeline board', () => {
     expect(await card(lead, 'Enquiry', carys).count()).toBe(0);
 
     // Another person moves a case on its page; the board shows it without a reload.
-    const manager = await signedIn(browser, 'manager@harbour.test');
+    const manager = await signedInDemo(browser, 'manager@harbour.test', { isWide: true });
     await manager.goto(`${baseUrl()}/cases/${carys}`);
     await manager.getByRole('heading', { level: 1, name: /Carys Jones/ }).waitFor();
     await manager.getByLabel('Move to').selectOption({ label: 'Enquiry' });

@@ -73,6 +73,15 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** A demo member of staff signed in and on their start page, the queue; wide enough for the board when asked. */
+export async function signedInDemo(browser: Browser, email: string, { isWide = false }: { isWide?: boolean } = {}): Promise<Page> {
+  const page = await browser.newPage();
+  if (isWide) await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, email, 'harbour-demo');
+  await page.waitForURL(`${baseUrl()}/queue`);
+  return page;
+}
+
 export async function mainNavigationLinks(page: Page): Promise<string[]> {
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.waitFor();

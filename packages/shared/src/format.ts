@@ -15,8 +15,11 @@ export function formatDateTime(value: Date): string {
 }
 
 /** £1,234.50 from whole pence. */
+// Made once: building a formatter costs far more than using one, and a report formats millions.
+const poundsFormat = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
+
 export function formatPence(pence: number): string {
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);
+  return poundsFormat.format(pence / 100);
 }
 
 const weekdayTime = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });

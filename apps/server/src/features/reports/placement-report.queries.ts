@@ -90,9 +90,12 @@ function selectRows(query: ReportQuery) {
   ]);
 }
 
+// By the period's day (or proposal time), then the placement: the order an index on
+// (admitted_on, id) or (proposed_at, id) already holds, so a download's next batch is a
+// range read rather than a sort of everything left.
 function inReportOrder<Row>(query: SelectQueryBuilder<ReportTables, 'p' | 'c' | 'clinic' | 'adviser', Row>, periodBy: PlacementReportFilters['periodBy']) {
   const ordered = periodBy === 'admission' ? query.orderBy('p.admitted_on') : query.orderBy('p.proposed_at');
-  return ordered.orderBy('c.reference').orderBy('p.id');
+  return ordered.orderBy('p.id');
 }
 
 export type ReportRowRecord = Awaited<ReturnType<typeof findReportPage>>[number];
@@ -108,7 +111,6 @@ export function findReportPage(db: Kysely<Database>, filters: PlacementReportFil
 /** Where the last batch ended: the sort key of its last row. */
 export interface ReportCursor {
   sortKey: string;
-  reference: string;
   placementId: string;
 }
 
@@ -119,7 +121,7 @@ export async function findReportBatch(db: Kysely<Database>, filters: PlacementRe
   if (cursor) {
     const key = filters.periodBy === 'admission' ? sql`${cursor.sortKey}::date` : sql`${cursor.sortKey}::timestamptz`;
     const column = filters.periodBy === 'admission' ? sql`p.admitted_on` : sql`p.proposed_at`;
-    query = query.where(sql<boolean>`(${column}, c.reference, p.id) > (${key}, ${cursor.reference}, ${cursor.placementId}::uuid)`);
+    query = query.where(sql<boolean>`(${column}, p.id) > (${key}, ${cursor.placementId}::uuid)`);
   }
   return inReportOrder(query, filters.periodBy).limit(size).execute();
 }

@@ -58,7 +58,7 @@ async function* allReportRows(db: Kysely<Database>, filters: PlacementReportFilt
     for (const { sortKey: _sortKey, ...record } of batch) yield reportRowOf(record);
     const last = batch.at(-1);
     if (!last || batch.length < EXPORT_BATCH_SIZE) return;
-    cursor = { sortKey: last.sortKey, reference: last.reference, placementId: last.placementId };
+    cursor = { sortKey: last.sortKey, placementId: last.placementId };
   }
 }
 
