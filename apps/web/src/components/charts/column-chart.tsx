@@ -39,8 +39,9 @@ const BOTTOM = 28;
 const BASELINE = HEIGHT - BOTTOM;
 const PLOT_HEIGHT = BASELINE - TOP;
 const GRIDLINE_STEPS = 4;
-// About as many labels as fit under the columns without running into each other.
-const MAX_X_LABELS = 14;
+// About as many labels as fit under the columns without running into each other: twelve
+// months fit ("Dec 25"), a fortnight of days ("16/11") takes every other one.
+const MAX_X_LABELS = 12;
 
 /** Two decimal places of a 640-unit drawing is finer than any screen, and keeps the markup legible. */
 const tidy = (coordinate: number) => Math.round(coordinate * 100) / 100;
