@@ -6,6 +6,7 @@ import { createStaffMember, hasAnyUser } from '../../features/users/users.servic
 import { seedDemoCallbacks } from './demo-callbacks';
 import { preparedDemoCases, seedDemoCases } from './demo-cases';
 import { preparedDemoClinics, seedDemoClinics } from './demo-clinics';
+import { seedDemoHistory } from './demo-history';
 
 export const DEMO_PASSWORD = 'harbour-demo';
 
@@ -36,6 +37,7 @@ export async function seedDemoData(db: Kysely<Database>): Promise<{ seeded: bool
   await seedDemoCallbacks(db, adviser, now);
   const clinicIds = await seedDemoClinics(db, manager, clinics, now);
   await seedDemoCases(db, { adviser, lead }, clinicIds, cases, now);
+  await seedDemoHistory(db, { adviser, lead }, clinicIds, now);
   return { seeded: true };
 }
 

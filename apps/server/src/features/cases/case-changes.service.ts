@@ -52,7 +52,8 @@ async function applyChange(trx: Kysely<Database>, actor: StaffActor, locked: Loc
 
 type ContactDetails = z.output<typeof contactDetailsSchema>;
 
-const contactColumns = (contact: ContactDetails) => ({
+/** The contact section as the cases table stores it; the demo history writes it the same way. */
+export const contactColumns = (contact: ContactDetails) => ({
   client_name: contact.clientName ?? null,
   client_date_of_birth: contact.dateOfBirth ?? null,
   caller_name: contact.callerName,
@@ -111,19 +112,7 @@ export async function updateAssessment(db: Kysely<Database>, actor: StaffActor, 
     const summary = assessmentSummaryOf(assessment);
     const previousSave = await findLastChange(trx, id, ['assessment_updated']);
     const fields = changedFields(locked.assessment, assessment);
-    // What was mentioned on earlier calls stays; the assessment adds what it found.
-    const mentioned = [...new Set([...locked.substances, ...assessment.substances.map((row) => row.substance)])].sort();
-    const set: Updateable<CasesTable> = {
-      assessment: JSON.stringify(assessment),
-      primary_substance: summary.primarySubstance,
-      criteria_met: summary.criteriaMet,
-      severity: summary.severity,
-      audit_score: summary.auditScore,
-      risk_level: summary.riskLevel,
-      is_dual_diagnosis: summary.isDualDiagnosis,
-      assessment_complete: summary.isComplete,
-      substances: mentioned,
-    };
+    const set = assessmentColumns(assessment, summary, locked.substances);
     const details = { fields, riskLevel: summary.riskLevel, previousRiskLevel: locked.risk_level, severity: summary.severity };
     const version = await applyChange(trx, actor, locked, { section: 'assessment', kind: 'assessment_updated', set, details }, now);
     if (summary.riskLevel === 'immediate') {
@@ -133,7 +122,36 @@ export async function updateAssessment(db: Kysely<Database>, actor: StaffActor, 
   });
 }
 
+/**
+ * The assessment as the cases table stores it, with the figures read from it. What was
+ * mentioned on earlier calls stays; the assessment adds what it found.
+ */
+export function assessmentColumns(assessment: Omit<Assessment, 'id' | 'version'>, summary: ReturnType<typeof assessmentSummaryOf>, mentionedBefore: string[]) {
+  return {
+    assessment: JSON.stringify(assessment),
+    primary_substance: summary.primarySubstance,
+    criteria_met: summary.criteriaMet,
+    severity: summary.severity,
+    audit_score: summary.auditScore,
+    risk_level: summary.riskLevel,
+    is_dual_diagnosis: summary.isDualDiagnosis,
+    assessment_complete: summary.isComplete,
+    substances: [...new Set([...mentionedBefore, ...assessment.substances.map((row) => row.substance)])].sort(),
+  } satisfies Updateable<CasesTable>;
+}
+
 type Finances = z.output<typeof financesSchema>;
+
+/** The finances section as the cases table stores it, but for the policy number, which depends on who may see it. */
+export const financeColumns = (finances: Finances) =>
+  ({
+    funding_route: finances.fundingRoute ?? null,
+    budget_min_pence: finances.budgetMinPence ?? null,
+    budget_max_pence: finances.budgetMaxPence ?? null,
+    insurer: finances.insurer ?? null,
+    who_pays: finances.whoPays ?? null,
+    finance_notes: finances.notes ?? null,
+  }) satisfies Updateable<CasesTable>;
 
 export async function updateFinances(
   db: Kysely<Database>,
@@ -145,12 +163,7 @@ export async function updateFinances(
     const locked = await lockCaseForChange(trx, actor, input.id, 'finances', input.version);
     const { finances } = input;
     const set: Updateable<CasesTable> = {
-      funding_route: finances.fundingRoute ?? null,
-      budget_min_pence: finances.budgetMinPence ?? null,
-      budget_max_pence: finances.budgetMaxPence ?? null,
-      insurer: finances.insurer ?? null,
-      who_pays: finances.whoPays ?? null,
-      finance_notes: finances.notes ?? null,
+      ...financeColumns(finances),
       // Someone who only sees it masked cannot have typed it: what is stored stays. With none
       // stored nothing was masked, so whatever they typed is theirs to save.
       ...(maySeePolicyNumber(actor, locked.assigned_adviser_id) || locked.policy_number === null
