@@ -45,7 +45,7 @@ describe.skipIf(skipReason() !== '')('managing staff', () => {
     const colleaguePage = await browser.newPage();
     await signIn(colleaguePage, email, 'a long first password');
     await colleaguePage.waitForURL(`${baseUrl()}/queue`);
-    expect(await mainNavigationLinks(colleaguePage)).toEqual(['Callback queue', 'My work', 'Cases', 'Pipeline', 'Check-ins', 'Clinics', 'Your account']);
+    expect(await mainNavigationLinks(colleaguePage)).toEqual(['Callback queue', 'My work', 'Cases', 'Pipeline', 'Check-ins', 'Clinics', 'Reports', 'Your account']);
     await colleaguePage.getByText('Team lead', { exact: true }).first().waitFor();
     await colleaguePage.close();
     await manager.close();
