@@ -77,7 +77,8 @@ export function createApp({ db, logger, origin, isProduction, changes, trustProx
           fontSrc: ["'self'"],
           connectSrc: ["'self'"],
           objectSrc: ["'none'"],
-          baseUri: ["'self'"],
+          // Nothing here sets a <base>; refusing one stops injected markup re-pointing relative links.
+          baseUri: ["'none'"],
           formAction: ["'self'"],
           frameAncestors: ["'none'"],
           ...(isProduction ? { upgradeInsecureRequests: [] } : {}),

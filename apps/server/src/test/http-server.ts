@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
 import { createApp } from '../app';
 import type { Database } from '../db/database';
 import { afterAll, beforeAll } from 'vitest';
@@ -16,11 +17,11 @@ export interface RunningApp {
 /** The real Express app on an ephemeral port, for tests that need headers and status codes. */
 export async function startApp(
   db: Kysely<Database>,
-  options: { isProduction?: boolean; origin?: string; changes?: ChangeFeed } = {},
+  options: { isProduction?: boolean; origin?: string; changes?: ChangeFeed; logger?: Logger } = {},
 ): Promise<RunningApp> {
   const app = createApp({
     db,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     origin: options.origin ?? TEST_ORIGIN,
     isProduction: options.isProduction ?? false,
     changes: options.changes ?? new ChangeFeed(),
