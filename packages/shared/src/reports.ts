@@ -103,12 +103,16 @@ export function periodTextOf(filters: Pick<PlacementReportFilters, 'periodBy' | 
   return `Placements ${verb} from ${toUkDate(filters.from)} to ${toUkDate(filters.to)}`;
 }
 
-/** The filters besides the period, as a reader would say them; the clinic and adviser by name. */
+/**
+ * The filters besides the period, as a reader would say them; the clinic and adviser by name,
+ * null for one no longer on record, undefined while the names are still being read.
+ */
 export function describeReportFilters(filters: PlacementReportFilters, names: { clinic?: string | null; adviser?: string | null }): string[] {
   const described: string[] = [];
-  if (filters.clinicId) described.push(`Clinic: ${names.clinic ?? 'a clinic no longer listed'}`);
+  const nameOf = (name: string | null | undefined, gone: string, pending: string) => (name === undefined ? pending : (name ?? gone));
+  if (filters.clinicId) described.push(`Clinic: ${nameOf(names.clinic, 'a clinic no longer listed', 'the chosen clinic')}`);
   if (filters.region) described.push(`Region: ${regionLabel(filters.region)}`);
-  if (filters.adviserId) described.push(`Adviser: ${names.adviser ?? 'a former colleague'}`);
+  if (filters.adviserId) described.push(`Adviser: ${nameOf(names.adviser, 'a former colleague', 'the chosen adviser')}`);
   if (filters.fundingRoute) described.push(`Funding: ${fundingLabels[filters.fundingRoute]}`);
   if (filters.substance) described.push(`Primary substance: ${substanceLabel(filters.substance)}`);
   if (filters.outcome) described.push(`Outcome: ${reportOutcomeLabels[filters.outcome]}`);

@@ -94,9 +94,11 @@ function monthEndOf(day: string): string {
 }
 
 /** The twelve months that end with the month of `lastDay`: admissions, fees and median days to admission in each, oldest first. */
+/** The twelve whole months that end with the month of `lastDay`, as London days. */
+const serviceWindowTo = (lastDay: string) => ({ from: monthStartBefore(lastDay, SERVICE_MONTHS - 1), to: monthEndOf(lastDay) });
+
 async function serviceMonths(db: Kysely<Database>, filters: Omit<PlacementReportFilters, 'from' | 'to' | 'periodBy'>, lastDay: string) {
-  const from = monthStartBefore(lastDay, SERVICE_MONTHS - 1);
-  const to = monthEndOf(lastDay);
+  const { from, to } = serviceWindowTo(lastDay);
   const [groups, days] = await Promise.all([
     findReportGroups(db, { ...filters, periodBy: 'admission', from, to }, 'admissionMonth'),
     findDaysToAdmission(db, from, to),
@@ -104,8 +106,6 @@ async function serviceMonths(db: Kysely<Database>, filters: Omit<PlacementReport
   const byMonth = new Map(groups.map((group) => [group.key, group]));
   const months = Array.from({ length: SERVICE_MONTHS }, (_, index) => monthStartBefore(lastDay, SERVICE_MONTHS - 1 - index).slice(0, 7));
   return {
-    from,
-    to,
     medianDaysToAdmission: days.medianDays,
     monthly: months.map((month) => ({
       month,
@@ -131,12 +131,12 @@ async function funnelOf(db: Kysely<Database>, fromDay: string, toDay: string) {
   return funnelSteps.map((step) => ({ label: step.label, count: counts[step.key] }));
 }
 
-const groupOf = (label: string, group: Omit<SummaryGroup, 'label'>): SummaryGroup => ({
+const groupOf = (label: string, { placements, admissions, completions, feesPence }: Omit<SummaryGroup, 'label'>): SummaryGroup => ({
   label,
-  placements: group.placements,
-  admissions: group.admissions,
-  completions: group.completions,
-  feesPence: group.feesPence,
+  placements,
+  admissions,
+  completions,
+  feesPence,
 });
 
 /**
@@ -146,13 +146,14 @@ const groupOf = (label: string, group: Omit<SummaryGroup, 'label'>): SummaryGrou
  */
 export async function serviceDashboard(db: Kysely<Database>, now: Date) {
   const today = londonDayOf(now);
-  const months = await serviceMonths(db, {}, today);
-  const [byClinic, funnel] = await Promise.all([
-    findReportGroups(db, { periodBy: 'admission', from: months.from, to: months.to }, 'clinic'),
-    funnelOf(db, months.from, today),
+  const window = serviceWindowTo(today);
+  const [months, byClinic, funnel] = await Promise.all([
+    serviceMonths(db, {}, today),
+    findReportGroups(db, { periodBy: 'admission', ...window }, 'clinic'),
+    funnelOf(db, window.from, today),
   ]);
   return {
-    from: months.from,
+    from: window.from,
     to: today,
     monthly: months.monthly,
     byClinic: byClinic.filter((group) => group.admissions > 0).map((group) => groupOf(group.key, group)),
@@ -219,13 +220,14 @@ export async function placementSummary(
   now: Date,
 ): Promise<PlacementSummary> {
   const { periodBy: _periodBy, from: _from, to: _to, ...otherFilters } = filters;
-  const [totals, byClinic, byFundingRoute, months] = await Promise.all([
+  const [totals, byClinic, byFundingRoute, months, funnel, names] = await Promise.all([
     findReportTotals(db, filters),
     findReportGroups(db, filters, 'clinic'),
     findReportGroups(db, filters, 'fundingRoute'),
     serviceMonths(db, otherFilters, filters.to),
+    funnelOf(db, serviceWindowTo(filters.to).from, filters.to),
+    findFilterNames(db, filters),
   ]);
-  const [funnel, names] = await Promise.all([funnelOf(db, months.from, filters.to), findFilterNames(db, filters)]);
   await recordAudit(db, {
     actorUserId: actor.userId,
     action: 'reports.exported',

@@ -46,8 +46,8 @@ export function PlacementReportPage({ canExport }: { canExport: boolean }) {
     ? [
         periodTextOf(parsed.data),
         ...describeReportFilters(parsed.data, {
-          clinic: clinics.data?.find((clinic) => clinic.id === parsed.data.clinicId)?.name,
-          adviser: staff.data?.find((member) => member.id === parsed.data.adviserId)?.fullName,
+          clinic: clinics.data && (clinics.data.find((clinic) => clinic.id === parsed.data.clinicId)?.name ?? null),
+          adviser: staff.data && (staff.data.find((member) => member.id === parsed.data.adviserId)?.fullName ?? null),
         }),
       ].join(' · ')
     : '';
