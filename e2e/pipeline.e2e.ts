@@ -69,6 +69,7 @@ describe.skipIf(skipReason() !== '')('the pipeline board', () => {
     await lead.getByText(/^Of \d+ cases opened, \d+ reached assessment/).waitFor();
     await lead.getByRole('button', { name: 'Last 7 days' }).click();
     await expect.poll(() => new URL(lead.url()).searchParams.get('from')).not.toBeNull();
+    await lead.locator('.metrics:not([aria-busy])').waitFor();
     expect(await seriousAccessibilityViolations(lead)).toEqual([]);
   });
 });
