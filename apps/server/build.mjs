@@ -1,4 +1,4 @@
-// Bundles the server into dist/main.js. Packages the server declares as dependencies stay
+// Bundles the server into dist/main.js, and the add-staff command into dist/add-staff.js. Packages the server declares as dependencies stay
 // external and load from node_modules at run time (PGlite, for one, reads its WebAssembly
 // from its own folder); everything else, the workspace's TypeScript packages and what they
 // use, is bundled in, so the server needs nothing it does not declare.
@@ -9,8 +9,8 @@ const { dependencies } = JSON.parse(readFileSync(new URL('./package.json', impor
 const external = Object.keys(dependencies).filter((name) => !name.startsWith('@harbour/'));
 
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  entryPoints: { main: 'src/main.ts', 'add-staff': 'src/cli/add-staff.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   target: 'node20',
