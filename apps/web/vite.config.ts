@@ -10,7 +10,9 @@ export default defineConfig({
     strictPort: true,
     proxy: { '/trpc': apiServer, '/api': apiServer, '/healthz': apiServer, '/readyz': apiServer },
   },
-  build: { target: 'es2022', sourcemap: true },
+  // No source maps in the build: served from /assets they would publish the whole client
+  // source, comments included, to anyone who asks.
+  build: { target: 'es2022', sourcemap: false },
   test: {
     name: 'web',
     environment: 'jsdom',
