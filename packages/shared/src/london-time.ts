@@ -14,6 +14,17 @@ export function startOfLondonDay(instant: Date): Date {
   return londonHourOn(instant, 0);
 }
 
+/** Midnight London time at the start of the calendar day `day` ("2026-11-01"). */
+export function startOfLondonCalendarDay(day: string): Date {
+  // Noon UTC is on the same London day all year round, so it names the day safely.
+  return startOfLondonDay(new Date(`${day}T12:00:00Z`));
+}
+
+/** Midnight London time at the end of the calendar day `day`: the start of the next one. */
+export function endOfLondonCalendarDay(day: string): Date {
+  return londonHourOn(new Date(`${day}T12:00:00Z`), 0, 1);
+}
+
 /** A `datetime-local` input's value ("2026-11-28T14:30"), read as London time. */
 export function fromLondonInput(value: string): Date | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);

@@ -1,5 +1,5 @@
 import { caseStages, type CaseStage } from '@harbour/shared/cases';
-import { startOfLondonDay } from '@harbour/shared/london-time';
+import { endOfLondonCalendarDay, startOfLondonCalendarDay } from '@harbour/shared/london-time';
 import { can } from '@harbour/shared/permissions';
 import type { BoardFilters } from '@harbour/shared/pipeline';
 import { stageOptions } from '@harbour/shared/stages';
@@ -46,8 +46,8 @@ export async function moveOptions(db: Kysely<Database>, actor: StaffActor, caseI
  * moves made in it, and stale cases by adviser now. Counts only: no one's details.
  */
 export async function pipelineMetrics(db: Kysely<Database>, period: { from: string; to: string }, now: Date) {
-  const from = startOfLondonDay(new Date(`${period.from}T12:00:00Z`));
-  const until = startOfLondonDay(new Date(Date.parse(`${period.to}T12:00:00Z`) + 24 * 3_600_000));
+  const from = startOfLondonCalendarDay(period.from);
+  const until = endOfLondonCalendarDay(period.to);
   const [perStage, conversion, medianDays, staleByAdviser] = await Promise.all([
     countByStage(db, {}, now),
     findConversion(db, from, until),

@@ -1,4 +1,4 @@
-import { startOfLondonDay } from '@harbour/shared/london-time';
+import { endOfLondonCalendarDay, startOfLondonCalendarDay } from '@harbour/shared/london-time';
 import type { PlacementReportFilters, ReportOutcome } from '@harbour/shared/reports';
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/database';
@@ -8,11 +8,6 @@ import type { Database } from '../../db/database';
 
 type ReportTables = Database & { p: Database['placements']; c: Database['cases']; clinic: Database['clinics']; adviser: Database['users'] };
 type ReportQuery = SelectQueryBuilder<ReportTables, 'p' | 'c' | 'clinic' | 'adviser', object>;
-
-const DAY_MS = 24 * 3_600_000;
-
-/** Midnight London time at the start of the calendar day `day` ("2026-11-01"). */
-const londonMidnight = (day: string) => startOfLondonDay(new Date(`${day}T12:00:00Z`));
 
 function outcomeCondition(eb: ExpressionBuilder<ReportTables, 'p'>, outcome: ReportOutcome) {
   switch (outcome) {
@@ -33,8 +28,8 @@ function matchesFilters(filters: PlacementReportFilters) {
       filters.periodBy === 'admission'
         ? [eb('p.admitted_on', '>=', filters.from), eb('p.admitted_on', '<=', filters.to)]
         : [
-            eb('p.proposed_at', '>=', londonMidnight(filters.from)),
-            eb('p.proposed_at', '<', londonMidnight(new Date(Date.parse(filters.to) + DAY_MS).toISOString().slice(0, 10))),
+            eb('p.proposed_at', '>=', startOfLondonCalendarDay(filters.from)),
+            eb('p.proposed_at', '<', endOfLondonCalendarDay(filters.to)),
           ];
     if (filters.clinicId) conditions.push(eb('p.clinic_id', '=', filters.clinicId));
     if (filters.region) conditions.push(eb('clinic.region', '=', filters.region));

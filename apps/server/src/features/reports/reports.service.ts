@@ -1,6 +1,6 @@
 import { fundingRouteOptions } from '@harbour/shared/assessment';
 import { caseStages, stageLabels, type CaseStage } from '@harbour/shared/cases';
-import { startOfLondonDay } from '@harbour/shared/london-time';
+import { endOfLondonCalendarDay, startOfLondonCalendarDay } from '@harbour/shared/london-time';
 import { londonDayOf } from '@harbour/shared/london-day';
 import { labelsOf } from '@harbour/shared/options';
 import {
@@ -125,8 +125,8 @@ const funnelSteps = [
 ] as const;
 
 async function funnelOf(db: Kysely<Database>, fromDay: string, toDay: string) {
-  const from = startOfLondonDay(new Date(`${fromDay}T12:00:00Z`));
-  const until = startOfLondonDay(new Date(Date.parse(`${toDay}T12:00:00Z`) + DAY_MS));
+  const from = startOfLondonCalendarDay(fromDay);
+  const until = endOfLondonCalendarDay(toDay);
   const counts = await findFunnel(db, from, until);
   return funnelSteps.map((step) => ({ label: step.label, count: counts[step.key] }));
 }
@@ -170,7 +170,7 @@ export async function shiftDashboard(db: Kysely<Database>, actor: StaffActor, no
   const today = londonDayOf(now);
   const firstDay = new Date(Date.parse(`${today}T12:00:00Z`) - (SLA_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
   const [timeliness, work, staleCases, staleByStage] = await Promise.all([
-    findCallbackTimeliness(db, startOfLondonDay(new Date(`${firstDay}T12:00:00Z`)), now),
+    findCallbackTimeliness(db, startOfLondonCalendarDay(firstDay), now),
     findOpenWorkByAdviser(db, now),
     findStaleCases(db, now, STALE_CASES_SHOWN),
     countStaleByStage(db, now),
