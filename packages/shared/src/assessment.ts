@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { z } from 'zod';
+import { londonDayOf } from './london-day';
 import { LONDON } from './london-time';
 import { substanceIds, type SubstanceId } from './substances';
 import { caseIdSchema, caseVersionSchema } from './case-ids';
@@ -64,7 +64,7 @@ export const substanceUseSchema = z.object({
   lastUse: maybe(
     z.iso
       .date({ error: 'Enter the date of last use' })
-      .refine((day) => day <= format(londonNow(), 'yyyy-MM-dd'), 'Last use cannot be in the future'),
+      .refine((day) => day <= londonDayOf(new Date()), 'Last use cannot be in the future'),
   ),
 });
 export type SubstanceUseInput = z.input<typeof substanceUseSchema>;
