@@ -7,6 +7,8 @@ import helmet from 'helmet';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { DATABASE_UNAVAILABLE_MESSAGE } from '@harbour/shared/outage';
+import { isDatabaseUnreachable, type DatabaseHealth } from './db/availability';
 import type { Database } from './db/database';
 import { isSchemaCurrent } from './db/migrate';
 import { reportDownloads } from './features/reports/reports.http';
@@ -17,7 +19,7 @@ import type { ChangeFeed } from './realtime/changes';
 import { safeError } from './logger';
 import { sessionCookieFor } from './http/session-cookie';
 import type { Context } from './trpc/context';
-import { RequestFailure } from './trpc/errors';
+import { databaseUnavailable, RequestFailure } from './trpc/errors';
 import { appRouter } from './trpc/router';
 
 export const MAX_BATCH_SIZE = 10;
@@ -29,6 +31,8 @@ export interface AppOptions {
   origin: string;
   isProduction: boolean;
   changes: ChangeFeed;
+  /** What the process knows about the database's reachability; /readyz answers from it. */
+  health?: DatabaseHealth;
   /** Express's "trust proxy": which proxies may tell Harbour the visitor's address. */
   trustProxy?: string;
   /** The built web app; when absent the server answers the API only (tests, `pnpm dev`). */
@@ -41,7 +45,19 @@ function isEventStream(req: express.Request): boolean {
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9-]{8,64}$/;
 
-export function createApp({ db, logger, origin, isProduction, changes, trustProxy = 'loopback', webDistDir }: AppOptions): Express {
+// A readiness check must answer quickly whatever the database is doing: a load balancer
+// that waits on a connect timeout keeps sending people to a Harbour that cannot serve them.
+const READINESS_TIMEOUT_MS = 1_000;
+
+function withinReadinessTimeout<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error('readiness check timed out')), READINESS_TIMEOUT_MS);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+export function createApp({ db, logger, origin, isProduction, changes, health, trustProxy = 'loopback', webDistDir }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
@@ -95,8 +111,12 @@ export function createApp({ db, logger, origin, isProduction, changes, trustProx
 
   app.get('/readyz', async (req, res) => {
     res.set('Cache-Control', 'no-store');
+    if (health && !health.isReachable) {
+      res.status(503).json({ status: 'unavailable', reason: 'database not reachable' });
+      return;
+    }
     try {
-      const isCurrent = await isSchemaCurrent(db);
+      const isCurrent = await withinReadinessTimeout(isSchemaCurrent(db));
       if (!isCurrent) {
         res.status(503).json({ status: 'unavailable', reason: 'database migrations are not current' });
         return;
@@ -104,6 +124,7 @@ export function createApp({ db, logger, origin, isProduction, changes, trustProx
       res.json({ status: 'ready' });
     } catch (error) {
       req.log.warn({ err: error }, 'readiness check failed');
+      health?.suspect();
       res.status(503).json({ status: 'unavailable', reason: 'database not reachable' });
     }
   });
@@ -126,7 +147,7 @@ export function createApp({ db, logger, origin, isProduction, changes, trustProx
         const isActivity = !isEventStream(req);
         const session = sessionCookie.currentToken
           ? await resolveSession(db, sessionCookie.currentToken, { isActivity }).catch((cause: unknown) => {
-              throw new RequestFailure(String(req.id), cause);
+              throw isDatabaseUnreachable(cause) ? databaseUnavailable(cause) : new RequestFailure(String(req.id), cause);
             })
           : null;
         if (sessionCookie.currentToken && !session) sessionCookie.clear();
@@ -147,6 +168,8 @@ export function createApp({ db, logger, origin, isProduction, changes, trustProx
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           // The procedure path and error, never the input: inputs hold personal data.
           req.log.error({ err: error.cause ?? error, procedure: path }, 'procedure failed');
+        } else if (error.code === 'SERVICE_UNAVAILABLE') {
+          req.log.warn({ procedure: path }, 'procedure refused: database not reachable');
         }
       },
     }),
@@ -173,6 +196,11 @@ export function createApp({ db, logger, origin, isProduction, changes, trustProx
 
   // Express's own handler would print a stack trace outside production.
   app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    if (isDatabaseUnreachable(error)) {
+      req.log.warn({ path: req.path }, 'request refused: database not reachable');
+      res.status(503).set('Retry-After', '5').json({ error: DATABASE_UNAVAILABLE_MESSAGE });
+      return;
+    }
     const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
     if (status >= 500) req.log.error({ err: error }, 'request failed');
     res.status(status).json({ error: status >= 500 ? `Something went wrong (ref ${String(req.id)})` : 'Bad request' });

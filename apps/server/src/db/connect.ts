@@ -6,11 +6,14 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { DatabaseHealth, DatabaseUnavailableError, isDatabaseUnreachable } from './availability';
 import type { Database } from './database';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: 'postgres' | 'embedded';
+  /** Whether the database answers now; requests fail fast while it does not. */
+  health: DatabaseHealth;
   /** Calls onNotify with the payload of every NOTIFY on the channel, from any process. */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -32,11 +35,16 @@ export interface PostgresOptions {
   max?: number;
 }
 
+// A request must fail within 5 seconds when the database is gone, so no connect may take longer.
+const CONNECT_TIMEOUT_MS = 3_000;
+const PROBE_TIMEOUT_MS = 1_000;
+
 export function openPostgres({ connectionString, logger, searchPath, max = 10 }: PostgresOptions): DatabaseHandle {
+  const health = new DatabaseHealth(() => probePostgres(connectionString), logger);
   const pool = new pg.Pool({
     connectionString,
     max,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
     statement_timeout: 10_000,
     idle_in_transaction_session_timeout: 15_000,
@@ -51,18 +59,65 @@ export function openPostgres({ connectionString, logger, searchPath, max = 10 }:
     },
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
-  pool.on('error', (error) => logger.error({ err: error }, 'database connection lost'));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const listener = new PostgresListener({ connectionString, logger, searchPath });
+  pool.on('error', (error) => {
+    logger.error({ err: error }, 'database connection lost');
+    health.suspect();
+  });
+  // A connection in use that drops (the server stopping mid-query) emits nothing on the pool;
+  // its end does. An idle connection retired on schedule ends too, which costs one cheap probe.
+  let isClosing = false;
+  pool.on('connect', (client) => {
+    // The pool listens for errors only on idle connections: one dropping while checked out
+    // between two statements would otherwise be an unhandled 'error' that ends the process.
+    // The statement in hand fails by itself and the pool discards the connection on release.
+    client.on('error', () => health.suspect());
+    client.once('end', () => {
+      if (!isClosing) health.suspect();
+    });
+  });
+  const guardedPool = {
+    connect: async () => {
+      if (!health.isReachable) throw new DatabaseUnavailableError();
+      try {
+        return await pool.connect();
+      } catch (error) {
+        if (isDatabaseUnreachable(error)) health.suspect();
+        throw error;
+      }
+    },
+    end: () => pool.end(),
+  };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: guardedPool }) });
+  const listener = new PostgresListener({ connectionString, logger, searchPath, onLost: () => health.suspect() });
   return {
     db,
     kind: 'postgres',
+    health,
     listen: (channel, onNotify) => listener.listen(channel, onNotify),
     close: async () => {
+      isClosing = true;
+      health.stop();
       await listener.close();
       await db.destroy();
     },
   };
+}
+
+/** One short-lived connection and `select 1`, bounded by a short timeout: is anyone there? */
+async function probePostgres(connectionString: string): Promise<void> {
+  const client = new pg.Client({
+    connectionString,
+    connectionTimeoutMillis: PROBE_TIMEOUT_MS,
+    query_timeout: PROBE_TIMEOUT_MS,
+    application_name: 'harbour-probe',
+  });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('select 1');
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /**
@@ -76,7 +131,7 @@ class PostgresListener {
   private isClosed = false;
   private retryDelayMs = 500;
 
-  constructor(private readonly options: { connectionString: string; logger: Logger; searchPath?: string }) {}
+  constructor(private readonly options: { connectionString: string; logger: Logger; searchPath?: string; onLost: () => void }) {}
 
   async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
     assertChannelName(channel);
@@ -106,7 +161,7 @@ class PostgresListener {
   private async connect(): Promise<pg.Client> {
     const client = new pg.Client({
       connectionString: this.options.connectionString,
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       application_name: 'harbour-listener',
       ...(this.options.searchPath ? { options: `-c search_path=${this.options.searchPath}` } : {}),
     });
@@ -115,8 +170,14 @@ class PostgresListener {
     });
     client.on('error', (error) => this.options.logger.warn({ err: error }, 'change listener connection failed'));
     client.on('end', () => {
-      if (this.client === client) this.client = null;
-      if (!this.isClosed) this.scheduleReconnect();
+      // A connect that failed ends too; its caller retries, so only a live connection ending
+      // starts a reconnect (two would double the attempts with every failure).
+      if (this.client !== client) return;
+      this.client = null;
+      if (!this.isClosed) {
+        this.options.onLost();
+        this.scheduleReconnect();
+      }
     });
     await client.connect();
     this.client = client;
@@ -126,7 +187,7 @@ class PostgresListener {
 
   private scheduleReconnect(): void {
     const delay = this.retryDelayMs;
-    this.retryDelayMs = Math.min(this.retryDelayMs * 2, 10_000);
+    this.retryDelayMs = Math.min(this.retryDelayMs * 2, 4_000);
     setTimeout(() => {
       if (this.isClosed) return;
       this.connected()
@@ -164,6 +225,8 @@ export async function openEmbedded(dataDir: string | undefined): Promise<Databas
   return {
     db,
     kind: 'embedded',
+    // In this process: it cannot be out of reach while Harbour runs.
+    health: new DatabaseHealth(() => Promise.resolve()),
     listen: async (channel, onNotify) => {
       assertChannelName(channel);
       const unsubscribe = await pglite.listen(channel, onNotify);

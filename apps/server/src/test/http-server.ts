@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { createApp } from '../app';
+import type { DatabaseHealth } from '../db/availability';
 import type { Database } from '../db/database';
 import { afterAll, beforeAll } from 'vitest';
 import { ChangeFeed } from '../realtime/changes';
@@ -17,7 +18,7 @@ export interface RunningApp {
 /** The real Express app on an ephemeral port, for tests that need headers and status codes. */
 export async function startApp(
   db: Kysely<Database>,
-  options: { isProduction?: boolean; origin?: string; changes?: ChangeFeed; logger?: Logger } = {},
+  options: { isProduction?: boolean; origin?: string; changes?: ChangeFeed; logger?: Logger; health?: DatabaseHealth } = {},
 ): Promise<RunningApp> {
   const app = createApp({
     db,
@@ -25,6 +26,7 @@ export async function startApp(
     origin: options.origin ?? TEST_ORIGIN,
     isProduction: options.isProduction ?? false,
     changes: options.changes ?? new ChangeFeed(),
+    ...(options.health ? { health: options.health } : {}),
   });
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
     const listening = app.listen(0, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(listening)));

@@ -1,3 +1,4 @@
+import { DATABASE_UNAVAILABLE_MESSAGE } from '@harbour/shared/outage';
 import { TRPCError } from '@trpc/server';
 
 type UserFacingCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UNAUTHORIZED' | 'TOO_MANY_REQUESTS';
@@ -36,3 +37,7 @@ export class RequestFailure extends TRPCError {
     super({ code: 'INTERNAL_SERVER_ERROR', message: 'request failed before its context was ready', cause });
   }
 }
+
+/** The database is out of reach: a 503 the web recognises, so forms keep what was typed and retry. */
+export const databaseUnavailable = (cause: unknown): TRPCError =>
+  new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, cause });

@@ -3,7 +3,8 @@ import { initTRPC } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Context } from './context';
-import { forbidden, RequestFailure, unauthorized, UserFacingError } from './errors';
+import { isDatabaseUnreachable } from '../db/availability';
+import { databaseUnavailable, forbidden, RequestFailure, unauthorized, UserFacingError } from './errors';
 
 export type FieldErrors = Record<string, string>;
 
@@ -55,9 +56,15 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure;
+// Every procedure: a database out of reach is the same plain 503 wherever it surfaces, never
+// "Something went wrong" with a reference nobody can act on.
+export const publicProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDatabaseUnreachable(result.error)) throw databaseUnavailable(result.error.cause ?? result.error);
+  return result;
+});
 
-export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) {
     throw unauthorized(ctx.sessionExpired ? 'Your session has ended. Please sign in again.' : undefined);
   }
