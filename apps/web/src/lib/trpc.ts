@@ -39,6 +39,16 @@ export function errorCodeOf(error: unknown): string | undefined {
   return isHarbourError(error) ? error.data?.code : undefined;
 }
 
+/**
+ * Harbour, or its database, could not be reached: nothing was stored, so the same request may
+ * be sent again once it is back (writes that matter carry an idempotency key or a version).
+ */
+export function isOutage(error: unknown): boolean {
+  if (!isHarbourError(error)) return false;
+  const code = error.data?.code;
+  return code === undefined || code === 'SERVICE_UNAVAILABLE';
+}
+
 /** What to tell the person at the screen: our own sentence, or a plain one for the network. */
 export function messageOf(error: unknown): string {
   if (isHarbourError(error)) {

@@ -20,7 +20,8 @@ import { Button } from '../../components/ui/button';
 import { TextAreaField } from '../../components/ui/text-area-field';
 import { TextField } from '../../components/ui/text-field';
 import { useServerErrors, useZodForm } from '../../lib/form';
-import { errorCodeOf, useTRPC, type RouterOutputs } from '../../lib/trpc';
+import { isOutage, useTRPC, type RouterOutputs } from '../../lib/trpc';
+import { clearPendingRequest, keepPendingRequest, readPendingRequest } from './request-callback-pending';
 
 export type RequestReceipt = RouterOutputs['callbacks']['request'] & { bestTimeKind: string };
 
@@ -31,6 +32,11 @@ const bestTimeOptions = [
 ] as const;
 
 const MESSAGE_LIMIT = 1000;
+
+// While Harbour cannot be reached the request is sent again on its own, more slowly each time;
+// the button sends it at once. The same idempotency key each time, so it is stored once.
+const RETRY_DELAYS_MS = [2_000, 4_000, 8_000, 15_000, 30_000];
+const retryDelayOf = (attempt: number) => (attempt === 0 ? 0 : RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length) - 1]!);
 
 function emptyRequest(): CallbackRequestInput {
   return {
@@ -57,17 +63,33 @@ function answersOf(values: { idempotencyKey: string }): string {
 
 export function RequestCallbackForm({ onSent }: { onSent: (receipt: RequestReceipt) => void }) {
   const trpc = useTRPC();
-  const form = useZodForm(callbackRequestSchema, emptyRequest());
+  // A request left waiting in this tab (the page was reloaded during an outage) comes back as typed.
+  const [pending] = useState(readPendingRequest);
+  const form = useZodForm(callbackRequestSchema, pending ?? emptyRequest());
   const { failure, onServerError, submitWith } = useServerErrors(form);
   const failureRef = useRef<HTMLDivElement>(null);
   // The same answers sent again (after a dropped connection) keep their idempotency key, so
   // the server stores them once; answers changed after a failure are a new request.
-  const [failedAnswers, setFailedAnswers] = useState<string | null>(null);
+  const [failedAnswers, setFailedAnswers] = useState<string | null>(pending ? answersOf(pending) : null);
+  // The request waiting for Harbour to be reachable, and how many times it has been tried.
+  const [waiting, setWaiting] = useState<{ values: CallbackRequestInput; attempt: number } | null>(pending ? { values: pending, attempt: 0 } : null);
   const send = useMutation(
     trpc.callbacks.request.mutationOptions({
-      onSuccess: (receipt, values) => onSent({ ...receipt, bestTimeKind: values.bestTime.kind }),
+      onSuccess: (receipt, values) => {
+        clearPendingRequest();
+        setWaiting(null);
+        onSent({ ...receipt, bestTimeKind: values.bestTime.kind });
+      },
       onError: (error, values) => {
         setFailedAnswers(answersOf(values));
+        if (isOutage(error)) {
+          keepPendingRequest(values);
+          setWaiting((current) => ({ values, attempt: current && current.values.idempotencyKey === values.idempotencyKey ? current.attempt + 1 : 1 }));
+          return;
+        }
+        // Refused for a reason (a field, the rate limit): not sent again on its own.
+        clearPendingRequest();
+        setWaiting(null);
         onServerError(error);
       },
     }),
@@ -79,15 +101,30 @@ export function RequestCallbackForm({ onSent }: { onSent: (receipt: RequestRecei
     send.mutate({ ...values, idempotencyKey: key });
   };
 
-  // A dropped connection: say so plainly, and give the person another way to reach us.
-  const isUnreachable = send.isError && errorCodeOf(send.error) === undefined;
-  const failureText = isUnreachable
-    ? `We couldn't send your request: the connection failed. Your answers are still here. Press "Request a callback" to try again, or call us free on ${HELPLINE_PHONE}.`
-    : failure;
+  const isSending = send.isPending;
+  const { mutate } = send;
+  useEffect(() => {
+    if (!waiting || isSending) return;
+    const sendAgain = () => mutate(waiting.values);
+    const timer = setTimeout(sendAgain, retryDelayOf(waiting.attempt));
+    // The device says its connection is back: no need to wait for the timer.
+    window.addEventListener('online', sendAgain);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('online', sendAgain);
+    };
+  }, [waiting, isSending, mutate]);
+
+  const isWaiting = waiting !== null;
+  const failureText = isWaiting ? null : failure;
 
   useEffect(() => {
     if (failureText) failureRef.current?.focus();
   }, [failureText]);
+  const waitingRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (isWaiting) waitingRef.current?.focus();
+  }, [isWaiting]);
 
   const { errors } = form.formState;
   const bestTimeKind = form.watch('bestTime.kind');
@@ -101,6 +138,19 @@ export function RequestCallbackForm({ onSent }: { onSent: (receipt: RequestRecei
       {failureText && (
         <Alert tone="error" ref={failureRef}>
           {failureText}
+        </Alert>
+      )}
+      {isWaiting && (
+        <Alert tone="error" ref={waitingRef} title="Your request has not been sent yet">
+          <p>
+            Harbour can't be reached just now. Your request is saved on this device and will be sent as soon as Harbour is
+            reachable: keep this page open. We will tell you here when it has arrived.
+          </p>
+          <p>
+            To speak to someone now, call us free on <a href={`tel:${HELPLINE_PHONE.replace(/\s/g, '')}`}>{HELPLINE_PHONE}</a>. If
+            a life is in danger, call 999.
+          </p>
+          <p aria-live="polite">{isSending ? 'Sending your request…' : 'We will try again in a few seconds.'}</p>
         </Alert>
       )}
 
@@ -183,7 +233,7 @@ export function RequestCallbackForm({ onSent }: { onSent: (receipt: RequestRecei
       </div>
 
       <Button type="submit" isBusy={send.isPending}>
-        {send.isPending ? 'Sending…' : 'Request a callback'}
+        {send.isPending ? 'Sending…' : isWaiting ? 'Try sending now' : 'Request a callback'}
       </Button>
     </form>
   );
