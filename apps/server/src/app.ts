@@ -11,6 +11,7 @@ import { DATABASE_UNAVAILABLE_MESSAGE } from '@harbour/shared/outage';
 import { isDatabaseUnreachable, type DatabaseHealth } from './db/availability';
 import type { Database } from './db/database';
 import { isSchemaCurrent } from './db/migrate';
+import { privacyDownloads } from './features/privacy/privacy.http';
 import { reportDownloads } from './features/reports/reports.http';
 import { resolveSession } from './features/sessions/sessions.service';
 import { addressForLimits } from './http/client-address';
@@ -176,6 +177,7 @@ export function createApp({ db, logger, origin, isProduction, changes, health, t
   );
 
   app.use('/api', reportDownloads({ db, isProduction }));
+  app.use('/api', privacyDownloads({ db, isProduction }));
 
   if (webDistDir && existsSync(path.join(webDistDir, 'index.html'))) {
     // Vite names assets by content hash, so they can be cached for good; index.html cannot.

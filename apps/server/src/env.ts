@@ -1,3 +1,4 @@
+import { DEFAULT_RETENTION_YEARS } from '@harbour/shared/privacy';
 import { z } from 'zod';
 
 const envSchema = z
@@ -32,6 +33,13 @@ const envSchema = z
       .refine((value) => /^[\w.:/, -]+$/.test(value), {
         error: 'HARBOUR_TRUST_PROXY must be loopback, a number of hops, or a comma-separated list of addresses or CIDR ranges',
       }),
+    // Years after a case closes before the daily retention job anonymises it (docs/decisions/011).
+    HARBOUR_RETENTION_YEARS: z.coerce
+      .number({ error: 'HARBOUR_RETENTION_YEARS must be a number of years' })
+      .int('HARBOUR_RETENTION_YEARS must be a whole number of years')
+      .min(1, 'HARBOUR_RETENTION_YEARS must be between 1 and 100')
+      .max(100, 'HARBOUR_RETENTION_YEARS must be between 1 and 100')
+      .default(DEFAULT_RETENTION_YEARS),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',

@@ -5,6 +5,7 @@ import { openConfiguredDatabase } from './db/open';
 import { demoSignInLines, seedDemoData } from './db/seed/demo-data';
 import { InvalidEnvError, parseEnv, type Env } from './env';
 import { LAPSE_SWEEP_INTERVAL_MS, sweepLapsedClaims } from './features/callbacks/callbacks.service';
+import { RETENTION_FIRST_RUN_DELAY_MS, RETENTION_INTERVAL_MS, runRetention } from './features/privacy/retention.service';
 import { purgeOldRateLimitWindows } from './features/rate-limits/rate-limits.service';
 import { purgeExpiredSessions } from './features/sessions/sessions.service';
 import { createLogger } from './logger';
@@ -75,6 +76,18 @@ const timers = [
   every(3_600_000, 'session sweep', () => purgeExpiredSessions(database.db)),
   every(3_600_000, 'rate limit sweep', () => purgeOldRateLimitWindows(database.db, new Date())),
 ];
+
+// Retention: once soon after start-up, then daily. An advisory lock lets one server run it.
+async function retentionJob(): Promise<void> {
+  const result = await runRetention(database.db, { now: new Date(), years: env.HARBOUR_RETENTION_YEARS });
+  if (result.ran) logger.info({ casesAnonymised: result.casesAnonymised, requestsAnonymised: result.requestsAnonymised }, 'retention job ran');
+}
+const firstRetentionRun = setTimeout(() => {
+  retentionJob().catch((error: unknown) => logger.warn({ err: error }, 'retention job failed'));
+  timers.push(every(RETENTION_INTERVAL_MS, 'retention job', retentionJob));
+}, RETENTION_FIRST_RUN_DELAY_MS);
+firstRetentionRun.unref();
+timers.push(firstRetentionRun);
 
 let isShuttingDown = false;
 function shutDown(signal: string): void {

@@ -20,6 +20,8 @@ export const permissions = [
   'reports:read',
   // Placement reports downloaded as files, which leave Harbour: managers only.
   'reports:export',
+  // Subject access, erasure, consent withdrawal and the retention job's record: managers only.
+  'privacy:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -28,7 +30,7 @@ const shiftWork: Permission[] = ['account:self', 'callbacks:work', 'cases:read',
 const permissionsByRole: Record<Role, readonly Permission[]> = {
   adviser: shiftWork,
   team_lead: [...shiftWork, 'callbacks:supervise', 'cases:supervise', 'reports:read'],
-  manager: [...shiftWork, 'callbacks:supervise', 'cases:supervise', 'cases:read_policy_numbers', 'clinics:manage', 'users:manage', 'reports:read', 'reports:export'],
+  manager: [...shiftWork, 'callbacks:supervise', 'cases:supervise', 'cases:read_policy_numbers', 'clinics:manage', 'users:manage', 'reports:read', 'reports:export', 'privacy:manage'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -10,6 +10,7 @@ import type { CheckInOutcome, SupportGroup } from '@harbour/shared/aftercare';
 import type { AcceptedFundingRoute, FeeTerms, Rating, Regulator, Service } from '@harbour/shared/clinics';
 import type { DischargeOutcome, PlacementStatus } from '@harbour/shared/placements';
 import type { SubstanceId } from '@harbour/shared/substances';
+import type { ContactWithdrawalChannel } from '@harbour/shared/privacy';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
@@ -102,6 +103,12 @@ export interface CasesTable {
   finances_version: Generated<number>;
   closure_reason: ClosureReason | null;
   search_name: ColumnType<string, never, never>;
+  erased_at: Date | null;
+  erased_by: string | null;
+  contact_withdrawn_on: string | null;
+  contact_withdrawn_via: ContactWithdrawalChannel | null;
+  contact_withdrawn_by: string | null;
+  contact_withdrawn_recorded_at: Date | null;
 }
 
 /** The assessment as saved: everything the adviser answered, without the case's id and version. */
@@ -176,6 +183,9 @@ export interface CallbackRequestsTable {
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  erased_at: Date | null;
+  /** A London calendar day: the same person had withdrawn consent to contact on that day. */
+  follows_withdrawal_on: string | null;
 }
 
 export interface CallbackAttemptsTable {
@@ -285,6 +295,14 @@ export interface RateLimitCountersTable {
   hits: number;
 }
 
+export interface RetentionRunsTable {
+  id: Generated<number>;
+  ran_at: Date;
+  closed_before: Date;
+  cases_anonymised: number;
+  requests_anonymised: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -300,6 +318,7 @@ export interface Database {
   placements: PlacementsTable;
   aftercare_plans: AftercarePlansTable;
   aftercare_check_ins: AftercareCheckInsTable;
+  retention_runs: RetentionRunsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -93,6 +93,12 @@ const matrix: Record<string, Caller[]> = {
   'reports.placements': SUPERVISORS,
   'reports.service': SUPERVISORS,
   'reports.shift': SUPERVISORS,
+
+  'privacy.findSubject': MANAGERS,
+  'privacy.subjectAccess': MANAGERS,
+  'privacy.erase': MANAGERS,
+  'privacy.withdrawContactConsent': MANAGERS,
+  'privacy.retentionStatus': MANAGERS,
 };
 
 const procedurePaths = Object.keys((appRouter as unknown as { _def: { procedures: Record<string, unknown> } })._def.procedures).sort();

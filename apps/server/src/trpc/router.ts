@@ -5,6 +5,7 @@ import { casesRouter } from '../features/cases/cases.router';
 import { clinicsRouter } from '../features/clinics/clinics.router';
 import { pipelineRouter } from '../features/pipeline/pipeline.router';
 import { placementsRouter } from '../features/placements/placements.router';
+import { privacyRouter } from '../features/privacy/privacy.router';
 import { reportsRouter } from '../features/reports/reports.router';
 import { usersRouter } from '../features/users/users.router';
 import { worklistRouter } from '../features/worklist/worklist.router';
@@ -21,6 +22,7 @@ export const appRouter = router({
   pipeline: pipelineRouter,
   worklist: worklistRouter,
   reports: reportsRouter,
+  privacy: privacyRouter,
 });
 
 export type AppRouter = typeof appRouter;

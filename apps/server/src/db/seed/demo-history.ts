@@ -519,6 +519,12 @@ function openCase(owner: StaffActor, contact: Contact, mentioned: readonly Subst
     assessment_version: 1,
     finances_version: 1,
     closure_reason: null,
+    erased_at: null,
+    erased_by: null,
+    contact_withdrawn_on: null,
+    contact_withdrawn_via: null,
+    contact_withdrawn_by: null,
+    contact_withdrawn_recorded_at: null,
   };
   return { owner, row, stored: null, placement: null, clinicName: '', checkIns: [], events: [], horizon };
 }

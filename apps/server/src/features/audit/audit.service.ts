@@ -44,7 +44,12 @@ export type AuditAction =
   | 'aftercare.check_in_recorded'
   | 'aftercare.check_ins_listed'
   | 'reports.viewed'
-  | 'reports.exported';
+  | 'reports.exported'
+  | 'privacy.subject_looked_up'
+  | 'privacy.subject_access'
+  | 'privacy.erased'
+  | 'privacy.contact_withdrawn'
+  | 'privacy.retention_run';
 
 /**
  * Call inside the transaction that makes the change, so the trail and the change commit or

@@ -20,6 +20,7 @@ import { publishChange } from '../../realtime/changes';
 import { badRequest, conflict, forbidden, notFound, UserFacingError } from '../../trpc/errors';
 import { recordAudit, recordLookUp, type AuditAction } from '../audit/audit.service';
 import { callbackRequestLimit, hitLimit } from '../rate-limits/rate-limits.service';
+import { flagIfContactWithdrawn, refuseCallIfWithdrawn } from '../privacy/contact-consent.service';
 import { findPreviousContacts, openEnquiry, recordContactOnCase, requireCase, type PreviousContact } from '../cases/cases.service';
 import { isActiveStaffMember } from '../users/users.service';
 import {
@@ -141,6 +142,7 @@ export async function requestCallback(
           );
         }
         await recordChange(trx, { userId: null, requestId: request.requestId }, 'callbacks.requested', inserted.id, { urgencyReason });
+        await flagIfContactWithdrawn(trx, inserted.id);
         return receiptOf(inserted);
       });
     } catch (error) {
@@ -296,6 +298,7 @@ export async function logAttempt(
     const locked = await lockCallback(trx, input.id);
     if (!locked) throw notFound('That callback request does not exist');
     if (locked.status !== 'open') throw conflict('This request is no longer waiting for a call');
+    await refuseCallIfWithdrawn(trx, input.id);
     if (locked.claimedBy !== actor.userId) {
       const isHeldByOther = locked.claimedBy !== null && locked.claimExpiresAt !== null && locked.claimExpiresAt > now;
       throw conflict(isHeldByOther ? 'Another adviser has claimed this request' : 'Claim this request before logging a call');
@@ -339,6 +342,7 @@ export async function reopenCallback(db: Kysely<Database>, actor: StaffActor, id
     const locked = await lockCallback(trx, id);
     if (!locked) throw notFound('That callback request does not exist');
     if (locked.status !== 'unreachable') throw conflict('Only a request marked unreachable can be reopened');
+    await refuseCallIfWithdrawn(trx, id);
     await updateCallback(trx, id, { status: 'open', due_at: now, unanswered_count: 0, claimed_by: null, claim_expires_at: null }, now);
     await recordChange(trx, actor, 'callbacks.reopened', id);
   });

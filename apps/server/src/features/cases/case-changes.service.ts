@@ -17,6 +17,7 @@ import { findLastChange, insertCaseEvent } from './case-events.queries';
 import { raiseCrisisOnSave } from './crises.service';
 import { findOpenCrisis, hasContactBeenMade, updateCase } from './cases.queries';
 import { isActiveStaffMember } from '../users/users.service';
+import { refuseContactIfWithdrawn } from '../privacy/contact-consent.service';
 import { placementFactsOfCase } from '../placements/placements.service';
 
 interface Change {
@@ -185,6 +186,7 @@ export async function setNextAction(
   return db.transaction().execute(async (trx) => {
     const locked = await lockCaseForChange(trx, actor, input.id, 'case', input.version);
     if (locked.stage === 'closed') throw badRequest('A closed case has no next action');
+    await refuseContactIfWithdrawn(trx, locked.id, 'no next action can be planned');
     if (input.dueAt.getTime() < now.getTime() - 5 * 60_000) throw badRequest('The next action cannot be due in the past', 'dueAt');
     const set = { next_action: input.what, next_action_due_at: input.dueAt };
     const details = { dueAt: input.dueAt.toISOString() };

@@ -44,6 +44,7 @@ export async function findCaseByReference(db: Kysely<Database>, reference: strin
   return db
     .selectFrom('cases')
     .leftJoin('users as adviser', 'adviser.id', 'cases.assigned_adviser_id')
+    .leftJoin('users as withdrawal_recorder', 'withdrawal_recorder.id', 'cases.contact_withdrawn_by')
     .select([
       'cases.id',
       'cases.reference',
@@ -93,6 +94,10 @@ export async function findCaseByReference(db: Kysely<Database>, reference: strin
       'cases.contact_version as contactVersion',
       'cases.assessment_version as assessmentVersion',
       'cases.finances_version as financesVersion',
+      'cases.erased_at as erasedAt',
+      'cases.contact_withdrawn_on as contactWithdrawnOn',
+      'cases.contact_withdrawn_via as contactWithdrawnVia',
+      'withdrawal_recorder.full_name as contactWithdrawnByName',
     ])
     .where('cases.reference', '=', reference)
     .executeTakeFirst();

@@ -1,13 +1,10 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { can } from '@harbour/shared/permissions';
 import { periodTextOf, placementReportFiltersSchema, type PlacementReportFilters } from '@harbour/shared/reports';
 import express, { type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
-import type { StaffActor } from '../../actor';
 import type { Database } from '../../db/database';
-import { sessionCookieFor } from '../../http/session-cookie';
-import { resolveSession } from '../sessions/sessions.service';
+import { staffForDownload } from '../../http/download-staff';
 import { writePlacementReportXlsx } from './placement-report-xlsx';
 import { placementReportCsv } from './placement-report-csv';
 import { writePlacementSummaryPdf } from './placement-summary-pdf';
@@ -26,18 +23,13 @@ const contentTypes: Record<ExportFormat, string> = {
 const isExportFormat = (value: string): value is ExportFormat => value in contentTypes;
 
 /** The signed-in member of staff who may download reports; otherwise the refusal is sent and null returned. */
-async function exporterOf(db: Kysely<Database>, req: Request, res: Response, isProduction: boolean) {
-  const cookie = sessionCookieFor(req, res, { isProduction });
-  const session = cookie.currentToken ? await resolveSession(db, cookie.currentToken) : null;
-  if (!session) {
-    res.status(401).json({ error: 'Sign in to Harbour to download reports.' });
-    return null;
-  }
-  if (!can(session.user.role, 'reports:export')) {
-    res.status(403).json({ error: 'Only managers can download reports.' });
-    return null;
-  }
-  return { ...session.user, actor: { userId: session.user.id, role: session.user.role, requestId: String(req.id) } satisfies StaffActor };
+function exporterOf(db: Kysely<Database>, req: Request, res: Response, isProduction: boolean) {
+  return staffForDownload(db, req, res, {
+    isProduction,
+    permission: 'reports:export',
+    signInMessage: 'Sign in to Harbour to download reports.',
+    refusal: 'Only managers can download reports.',
+  });
 }
 
 function filtersOf(req: Request, res: Response): PlacementReportFilters | null {
