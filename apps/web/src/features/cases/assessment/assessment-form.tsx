@@ -105,6 +105,12 @@ export function AssessmentForm({ record, userId, onLiveRisk, onSaved }: Assessme
               />
             </div>
             {saving.failure && <Alert tone="error">{saving.failure}</Alert>}
+            {saving.outage && (
+              <Alert tone="error" title="Not saved yet">
+                {saving.outage} Your answers are kept on this computer and will be saved as soon as Harbour can be reached; you can
+                also press Save again.
+              </Alert>
+            )}
             <Button type="submit" isBusy={saving.isSaving} aria-keyshortcuts="Control+S Meta+S">
               {saving.isSaving ? 'Saving…' : 'Save assessment'}
             </Button>

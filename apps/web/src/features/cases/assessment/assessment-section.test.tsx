@@ -2,7 +2,7 @@ import { criteria } from '@harbour/shared/assessment';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Providers } from '../../../app/providers';
 import { fakeServer, type FakeServer } from '../../../test/fake-server';
 import { AssessmentSection } from './assessment-section';
@@ -40,6 +40,8 @@ const stored = (answers: Partial<AssessmentAnswers>) =>
 const saved = { version: 4, primarySubstance: 'alcohol', criteriaMet: 0, severity: null, riskLevel: 'low', auditScore: null, isDualDiagnosis: false, isComplete: false };
 
 afterEach(() => localStorage.clear());
+// A form unmounted after the clean-up above flushes its draft: start each test without it.
+beforeEach(() => localStorage.clear());
 
 describe('the assessment section', () => {
   it('shows the severity band as criteria are ticked, announced politely', async () => {
@@ -125,6 +127,38 @@ describe('the assessment section', () => {
     expect(await screen.findByText('Amount must not contain HTML or other markup')).toBeTruthy();
     expect(screen.getByLabelText<HTMLInputElement>('How much').value).toBe('a lot');
     expect(screen.getByLabelText('How much').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('keeps the answers and the draft when a save meets a database outage, says so, and saves them with their version once Harbour is back', async () => {
+    const outageMessage = "Harbour can't reach its database; nothing you entered is lost.";
+    let isDatabaseBack = false;
+    const server = fakeServer({
+      'cases.updateAssessment': (input) =>
+        isDatabaseBack
+          ? { data: { ...saved, version: (input as { version: number }).version + 1 } }
+          : { error: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503, message: outageMessage } },
+    });
+    const { onSaved } = renderSection(server);
+    await chooseSubstance(0, 'Alcohol');
+    await answer(criterion('craving'), 'Yes');
+    await userEvent.click(screen.getByRole('button', { name: 'Save assessment' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(outageMessage);
+    expect(alert.textContent).toContain('will be saved as soon as Harbour can be reached');
+    expect(screen.queryByText(/Something went wrong/)).toBeNull();
+    expect(screen.getAllByLabelText<HTMLSelectElement>('Substance')[0]?.value).toBe('alcohol');
+    await vi.waitFor(() => expect(localStorage.getItem(draftKey)).toContain('craving'));
+    expect(onSaved).not.toHaveBeenCalled();
+
+    isDatabaseBack = true;
+    expect(await screen.findByText(/^Saved at \d\d:\d\d$/, undefined, { timeout: 6_000 })).toBeTruthy();
+    expect(onSaved).toHaveBeenCalledTimes(1);
+    expect(screen.queryByText(outageMessage, { exact: false })).toBeNull();
+    const saves = server.calls.filter((call) => call.path === 'cases.updateAssessment');
+    expect(saves.length).toBeGreaterThan(1);
+    for (const call of saves) expect(call.input).toMatchObject({ version: 3, criteria: { craving: true } });
+    await vi.waitFor(() => expect(localStorage.getItem(draftKey)).toBeNull());
   });
 
   it("explains a conflict, reloads their version and lists this adviser's answers that differ", async () => {

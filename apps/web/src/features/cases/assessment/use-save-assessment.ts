@@ -1,8 +1,8 @@
 import { includesAlcohol } from '@harbour/shared/assessment';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useServerErrors } from '../../../lib/form';
-import { errorCodeOf, messageOf, useTRPC } from '../../../lib/trpc';
+import { errorCodeOf, isOutage, messageOf, useTRPC } from '../../../lib/trpc';
 import type { UnsavedLine } from '../../../components/ui/section-conflict';
 import { answersOf, formValuesOf, isBlankCondition, isBlankSubstance, isBlankTreatment, type AssessmentAnswers, type AssessmentForm } from './assessment-values';
 import { unsavedAnswers } from './describe-assessment';
@@ -29,6 +29,9 @@ function dropBlankRows(form: AssessmentForm) {
   if (previousTreatments.some(isBlankTreatment)) form.setValue('previousTreatments', previousTreatments.filter((row) => !isBlankTreatment(row)));
 }
 
+// While Harbour cannot be reached the save is tried again on its own, more slowly each time.
+const OUTAGE_RETRY_DELAYS_MS = [3_000, 6_000, 12_000, 30_000];
+
 /**
  * Saves the assessment with the version it was read at. A conflict keeps what was typed; after
  * "Reload their version" the form shows the saved answers and `unsaved` lists, in words, the
@@ -42,6 +45,11 @@ export function useSaveAssessment({ form, reference, base, clearDraft, onSaved }
   const [conflict, setConflict] = useState<string | null>(null);
   const [unsaved, setUnsaved] = useState<UnsavedLine[] | null>(null);
   const [isReloading, setIsReloading] = useState(false);
+  // Set while a save failed because Harbour or its database could not be reached: the answers
+  // stay on screen and in the draft (cleared only by a save the server confirmed), and the
+  // save is sent again, with the version it was typed over, so a colleague's change made in
+  // the meantime is still a conflict, never overwritten.
+  const [outage, setOutage] = useState<{ message: string; attempt: number } | null>(null);
 
   const mutation = useMutation(
     trpc.cases.updateAssessment.mutationOptions({
@@ -49,6 +57,7 @@ export function useSaveAssessment({ form, reference, base, clearDraft, onSaved }
         base.set(answersOf(sent));
         form.setValue('version', result.version);
         clearDraft();
+        setOutage(null);
         setSavedAt(new Date());
         setUnsaved(null);
         onSaved?.();
@@ -57,7 +66,15 @@ export function useSaveAssessment({ form, reference, base, clearDraft, onSaved }
           queryClient.invalidateQueries({ queryKey: trpc.cases.timeline.queryKey({ id: sent.id }) }),
         ]);
       },
-      onError: (error) => (errorCodeOf(error) === 'CONFLICT' ? setConflict(messageOf(error)) : onServerError(error)),
+      onError: (error) => {
+        if (isOutage(error)) {
+          setOutage((current) => ({ message: messageOf(error), attempt: (current?.attempt ?? 0) + 1 }));
+          return;
+        }
+        setOutage(null);
+        if (errorCodeOf(error) === 'CONFLICT') setConflict(messageOf(error));
+        else onServerError(error);
+      },
     }),
   );
 
@@ -67,18 +84,36 @@ export function useSaveAssessment({ form, reference, base, clearDraft, onSaved }
     mutation.mutate({ ...values, audit: includesAlcohol(values.substances) ? values.audit : {} });
   });
 
+  const save = () => {
+    if (mutation.isPending) return;
+    dropBlankRows(form);
+    void submit();
+  };
+
+  const isSaving = mutation.isPending;
+  const attempt = outage?.attempt ?? 0;
+  useEffect(() => {
+    if (attempt === 0 || isSaving) return;
+    const timer = setTimeout(save, OUTAGE_RETRY_DELAYS_MS[Math.min(attempt, OUTAGE_RETRY_DELAYS_MS.length) - 1]);
+    window.addEventListener('online', save);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('online', save);
+    };
+    // save reads the form as it is when the timer fires; restarting the timer on every render would never fire it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [attempt, isSaving]);
+
   return {
     failure,
+    /** Why the last save did not reach Harbour; it is being tried again. */
+    outage: outage?.message ?? null,
     conflict,
     savedAt,
     unsaved,
-    isSaving: mutation.isPending,
+    isSaving,
     isReloading,
-    save() {
-      if (mutation.isPending) return;
-      dropBlankRows(form);
-      void submit();
-    },
+    save,
     async reloadTheirs() {
       const mine = answersOf(form.getValues());
       setIsReloading(true);
