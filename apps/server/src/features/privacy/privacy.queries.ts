@@ -123,6 +123,7 @@ export async function findHeldAbout(db: Kysely<Database>, caseIds: readonly stri
       .select([...caseColumns, 'adviser.full_name as assignedAdviserName'])
       .where('cases.id', 'in', caseIds)
       .orderBy('cases.created_at')
+      .orderBy('cases.reference')
       .execute(),
     db
       .selectFrom('case_events')
