@@ -147,7 +147,7 @@ export function createApp({ db, logger, origin, isProduction, changes, health, t
         // A live stream reconnecting is not the person doing anything: it must not hold off idle expiry.
         const isActivity = !isEventStream(req);
         const session = sessionCookie.currentToken
-          ? await resolveSession(db, sessionCookie.currentToken, { isActivity }).catch((cause: unknown) => {
+          ? await resolveSession(db, sessionCookie.currentToken, { isActivity, allowTwoStepSetUp: true }).catch((cause: unknown) => {
               throw isDatabaseUnreachable(cause) ? databaseUnavailable(cause) : new RequestFailure(String(req.id), cause);
             })
           : null;

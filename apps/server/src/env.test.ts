@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidEnvError, parseEnv } from './env';
+import { DEVELOPMENT_SECRET_KEY, InvalidEnvError, parseEnv } from './env';
+
+const PRODUCTION_KEY = 'a production key of at least thirty-two characters';
 
 function refusal(source: NodeJS.ProcessEnv): InvalidEnvError {
   try {
@@ -20,6 +22,7 @@ describe('parseEnv', () => {
       HARBOUR_DATA_DIR: '.data',
       HARBOUR_ORIGIN: 'http://localhost:3000',
       HARBOUR_TRUST_PROXY: 'loopback',
+      HARBOUR_SECRET_KEY: DEVELOPMENT_SECRET_KEY,
       LOG_LEVEL: 'info',
     });
   });
@@ -63,9 +66,17 @@ describe('parseEnv', () => {
     const error = refusal({ NODE_ENV: 'production', HARBOUR_ORIGIN: 'http://harbour.example.org' });
 
     expect(error.message).toContain('HARBOUR_ORIGIN: HARBOUR_ORIGIN must be an https:// origin when NODE_ENV=production');
-    expect(parseEnv({ NODE_ENV: 'production', HARBOUR_ORIGIN: 'https://harbour.example.org' }).HARBOUR_ORIGIN).toBe(
+    expect(parseEnv({ NODE_ENV: 'production', HARBOUR_ORIGIN: 'https://harbour.example.org', HARBOUR_SECRET_KEY: PRODUCTION_KEY }).HARBOUR_ORIGIN).toBe(
       'https://harbour.example.org',
     );
-    expect(parseEnv({ NODE_ENV: 'production' }).HARBOUR_ORIGIN).toBe('http://localhost:3000');
+    expect(parseEnv({ NODE_ENV: 'production', HARBOUR_SECRET_KEY: PRODUCTION_KEY }).HARBOUR_ORIGIN).toBe('http://localhost:3000');
+  });
+
+  it('needs a secret key of its own in production, and uses the development key only outside it', () => {
+    expect(refusal({ NODE_ENV: 'production' }).message).toContain('HARBOUR_SECRET_KEY: HARBOUR_SECRET_KEY must be set when NODE_ENV=production');
+    expect(refusal({ NODE_ENV: 'production', HARBOUR_SECRET_KEY: DEVELOPMENT_SECRET_KEY }).message).toContain('HARBOUR_SECRET_KEY must be set');
+    expect(refusal({ HARBOUR_SECRET_KEY: 'too short' }).message).toContain('HARBOUR_SECRET_KEY must be at least 32 characters');
+    expect(parseEnv({ NODE_ENV: 'production', HARBOUR_SECRET_KEY: PRODUCTION_KEY }).HARBOUR_SECRET_KEY).toBe(PRODUCTION_KEY);
+    expect(parseEnv({ NODE_ENV: 'development' }).HARBOUR_SECRET_KEY).toBe(DEVELOPMENT_SECRET_KEY);
   });
 });

@@ -1,6 +1,9 @@
 import { DEFAULT_RETENTION_YEARS } from '@harbour/shared/privacy';
 import { z } from 'zod';
 
+/** Only for development and tests: it is in the source code, so production refuses it. */
+export const DEVELOPMENT_SECRET_KEY = 'harbour-development-secret-key-not-for-production';
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test'], {
@@ -40,6 +43,13 @@ const envSchema = z
       .min(1, 'HARBOUR_RETENTION_YEARS must be between 1 and 100')
       .max(100, 'HARBOUR_RETENTION_YEARS must be between 1 and 100')
       .default(DEFAULT_RETENTION_YEARS),
+    // Seals two-step sign-in keys and keys the hashes of recovery codes (docs/decisions/010).
+    // Kept out of the database on purpose; changing it voids everyone's two-step sign-in.
+    HARBOUR_SECRET_KEY: z
+      .string()
+      .trim()
+      .min(32, 'HARBOUR_SECRET_KEY must be at least 32 characters: make one with openssl rand -base64 32')
+      .optional(),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
@@ -48,13 +58,18 @@ const envSchema = z
   })
   .transform((env) => {
     const origin = new URL(env.HARBOUR_ORIGIN ?? `http://localhost:${env.PORT}`).origin;
-    return { ...env, HARBOUR_ORIGIN: origin };
+    return { ...env, HARBOUR_ORIGIN: origin, HARBOUR_SECRET_KEY: env.HARBOUR_SECRET_KEY ?? DEVELOPMENT_SECRET_KEY };
   })
   // Production cookies are Secure and __Host- prefixed, which browsers accept only from a
   // secure context: https, or localhost for a trial run in Docker.
   .refine((env) => env.NODE_ENV !== 'production' || isSecureContextOrigin(env.HARBOUR_ORIGIN), {
     error: 'HARBOUR_ORIGIN must be an https:// origin when NODE_ENV=production',
     path: ['HARBOUR_ORIGIN'],
+  })
+  // The development key is in the source code: a production Harbour with it would protect nothing.
+  .refine((env) => env.NODE_ENV !== 'production' || env.HARBOUR_SECRET_KEY !== DEVELOPMENT_SECRET_KEY, {
+    error: 'HARBOUR_SECRET_KEY must be set when NODE_ENV=production: make one with openssl rand -base64 32',
+    path: ['HARBOUR_SECRET_KEY'],
   });
 
 function isSecureContextOrigin(origin: string): boolean {

@@ -6,6 +6,7 @@ import { demoSignInLines, seedDemoData } from './db/seed/demo-data';
 import { InvalidEnvError, parseEnv, type Env } from './env';
 import { LAPSE_SWEEP_INTERVAL_MS, sweepLapsedClaims } from './features/callbacks/callbacks.service';
 import { RETENTION_FIRST_RUN_DELAY_MS, RETENTION_INTERVAL_MS, runRetention } from './features/privacy/retention.service';
+import { configureSecretKey } from './features/mfa/secret-key';
 import { purgeOldRateLimitWindows } from './features/rate-limits/rate-limits.service';
 import { purgeExpiredSessions } from './features/sessions/sessions.service';
 import { createLogger } from './logger';
@@ -26,6 +27,7 @@ function readEnv(): Env {
 }
 
 const env = readEnv();
+configureSecretKey(env.HARBOUR_SECRET_KEY);
 const logger = createLogger(env.LOG_LEVEL);
 const isProduction = env.NODE_ENV === 'production';
 

@@ -15,7 +15,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 function addStaff(args: string[], password: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', HARBOUR_DATA_DIR: dataDir, LOG_LEVEL: 'silent', HARBOUR_ORIGIN: 'https://harbour.example.org' },
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', HARBOUR_DATA_DIR: dataDir, LOG_LEVEL: 'silent', HARBOUR_ORIGIN: 'https://harbour.example.org', HARBOUR_SECRET_KEY: 'a production key of at least thirty-two characters' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let output = '';

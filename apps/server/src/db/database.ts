@@ -39,6 +39,31 @@ export interface SessionsTable {
   expires_at: Date;
 }
 
+export interface TwoStepSecretsTable {
+  user_id: string;
+  secret_sealed: string;
+  enabled_at: Date | null;
+  last_used_step: number | null;
+  created_at: CreatedAt;
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<string>;
+  user_id: string;
+  code_hash: string;
+  used_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface PendingSignInsTable {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  failed_attempts: Generated<number>;
+  created_at: CreatedAt;
+  expires_at: Date;
+}
+
 export interface AuditEventsTable {
   id: Generated<number>;
   occurred_at: CreatedAt;
@@ -306,6 +331,9 @@ export interface RetentionRunsTable {
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  two_step_secrets: TwoStepSecretsTable;
+  recovery_codes: RecoveryCodesTable;
+  pending_sign_ins: PendingSignInsTable;
   audit_events: AuditEventsTable;
   cases: CasesTable;
   callback_requests: CallbackRequestsTable;

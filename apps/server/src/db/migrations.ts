@@ -9,6 +9,7 @@ import * as caseRecord from './migrations/2026-11-28T1200_case_record';
 import * as clinicsPlacementsAftercare from './migrations/2026-11-28T1300_clinics_placements_aftercare';
 import * as pipelineIndexes from './migrations/2026-11-28T1400_pipeline_indexes';
 import * as reportIndexes from './migrations/2026-11-29T0900_report_indexes';
+import * as mfa from './migrations/2026-11-29T1000_mfa';
 import * as privacy from './migrations/2026-11-29T1100_privacy';
 
 // Listed by hand rather than read from the folder at run time: the server ships as one
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T1300_clinics_placements_aftercare': clinicsPlacementsAftercare,
   '2026-11-28T1400_pipeline_indexes': pipelineIndexes,
   '2026-11-29T0900_report_indexes': reportIndexes,
+  '2026-11-29T1000_mfa': mfa,
   '2026-11-29T1100_privacy': privacy,
 };

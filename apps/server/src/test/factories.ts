@@ -3,12 +3,15 @@ import type { CreateUserInput } from '@harbour/shared/users';
 import type { Kysely } from 'kysely';
 import pino from 'pino';
 import type { Database } from '../db/database';
+import { isTwoStepRequired } from '@harbour/shared/two-step';
+import { isTwoStepEnabled } from '../features/mfa/mfa.service';
 import { resolveSession } from '../features/sessions/sessions.service';
 import { hashPassword } from '../features/users/users.passwords';
 import { createStaffMember, type StaffMember } from '../features/users/users.service';
 import { createContextInner, type Context, type SessionCookie, type SessionUser } from '../trpc/context';
 import { createCaller } from '../trpc/router';
 import { rememberClientShape } from './trpc-errors';
+import { turnOnTwoStep, unusedCode } from './two-step';
 
 export const DEFAULT_PASSWORD = 'correct horse battery staple';
 
@@ -92,7 +95,13 @@ export interface CallerOptions extends Partial<Omit<Context, 'db' | 'logger' | '
 export function callerFor(db: Kysely<Database>, user: SessionUser | null, options: CallerOptions = {}): Caller {
   const { now, signal, ...extras } = options;
   // Only the session's fields: a StaffMember carries more than a request would.
-  const sessionUser = user && { id: user.id, email: user.email, fullName: user.fullName, role: user.role };
+  const sessionUser = user && {
+    id: user.id,
+    email: user.email,
+    fullName: user.fullName,
+    role: user.role,
+    ...(user.mustSetUpTwoStep ? { mustSetUpTwoStep: true } : {}),
+  };
   return createCaller(
     createContextInner({
       db,
@@ -114,12 +123,27 @@ export interface SignedIn {
 }
 
 /**
- * Signs in through auth.login and builds the next request's context the way the HTTP
- * layer does: from the session the cookie's token resolves to.
+ * Signs in through auth.login (and auth.verifyCode, with a code made from the person's key,
+ * when they have two-step sign-in on) and builds the next request's context the way the HTTP
+ * layer does: from the session the cookie's token resolves to. A manager is first given
+ * two-step sign-in, as every manager must have, unless the test asks for one without it.
  */
-export async function signInAs(db: Kysely<Database>, user: { email: string; password: string }): Promise<SignedIn> {
+export async function signInAs(
+  db: Kysely<Database>,
+  user: { email: string; password: string },
+  { setUpTwoStepForManager = true }: { setUpTwoStepForManager?: boolean } = {},
+): Promise<SignedIn> {
+  if (setUpTwoStepForManager) {
+    const account = await db.selectFrom('users').select(['id', 'role']).where('email', '=', user.email.toLowerCase()).executeTakeFirst();
+    if (account && isTwoStepRequired(account.role) && !(await isTwoStepEnabled(db, account.id))) await turnOnTwoStep(db, account.id);
+  }
   const loginCookie = recordingCookie();
-  await callerFor(db, null, { sessionCookie: loginCookie }).auth.login({ email: user.email, password: user.password });
+  const anonymous = callerFor(db, null, { sessionCookie: loginCookie });
+  const answer = await anonymous.auth.login({ email: user.email, password: user.password });
+  if (answer.status === 'code_needed') {
+    const account = await db.selectFrom('users').select('id').where('email', '=', user.email.toLowerCase()).executeTakeFirstOrThrow();
+    await anonymous.auth.verifyCode({ pendingToken: answer.pendingToken, code: await unusedCode(db, account.id) });
+  }
   const token = loginCookie.sets[0]?.token;
   if (!token) throw new Error('auth.login did not set a session cookie');
   return { ...(await nextRequest(db, token)), token };
@@ -130,7 +154,7 @@ export async function nextRequest(
   db: Kysely<Database>,
   token: string,
 ): Promise<{ caller: Caller; sessionId: string; cookie: RecordingCookie }> {
-  const session = await resolveSession(db, token);
+  const session = await resolveSession(db, token, { allowTwoStepSetUp: true });
   if (!session) throw new Error('The session token does not resolve');
   const cookie = recordingCookie(token);
   const caller = callerFor(db, session.user, { sessionId: session.sessionId, sessionCookie: cookie });

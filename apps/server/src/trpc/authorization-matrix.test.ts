@@ -20,8 +20,18 @@ const MANAGERS: Caller[] = ['manager'];
 
 const matrix: Record<string, Caller[]> = {
   'auth.login': PUBLIC,
+  'auth.verifyCode': PUBLIC,
   'auth.logout': PUBLIC,
   'auth.me': STAFF,
+
+  'mfa.status': STAFF,
+  'mfa.startEnrolment': STAFF,
+  'mfa.confirmEnrolment': STAFF,
+  'mfa.regenerateRecoveryCodes': STAFF,
+  'mfa.turnOff': STAFF,
+
+  'sessions.mine': STAFF,
+  'sessions.endOthers': STAFF,
 
   'users.list': MANAGERS,
   'users.listActive': STAFF,
@@ -29,6 +39,9 @@ const matrix: Record<string, Caller[]> = {
   'users.update': MANAGERS,
   'users.resetPassword': MANAGERS,
   'users.changeOwnPassword': STAFF,
+  'users.securityOverview': MANAGERS,
+  'users.endSessions': MANAGERS,
+  'users.resetTwoStep': MANAGERS,
 
   'callbacks.request': PUBLIC,
   'callbacks.queue': STAFF,

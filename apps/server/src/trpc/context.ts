@@ -9,6 +9,8 @@ export interface SessionUser {
   email: string;
   fullName: string;
   role: Role;
+  /** A manager who has yet to set up two-step sign-in: only setting it up is open to them. */
+  mustSetUpTwoStep?: boolean;
 }
 
 /** How a procedure sets or clears the session cookie without knowing about HTTP. */

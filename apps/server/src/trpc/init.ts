@@ -1,4 +1,5 @@
 import { can, type Permission } from '@harbour/shared/permissions';
+import { TWO_STEP_REQUIRED_MESSAGE } from '@harbour/shared/two-step';
 import { initTRPC } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
@@ -64,11 +65,20 @@ export const publicProcedure = t.procedure.use(async ({ next }) => {
   return result;
 });
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+/**
+ * Signed in, even as a manager who has yet to set up two-step sign-in: only for who-am-I and
+ * setting it up. Everything else is built on authedProcedure.
+ */
+export const enrolmentProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) {
     throw unauthorized(ctx.sessionExpired ? 'Your session has ended. Please sign in again.' : undefined);
   }
   return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export const authedProcedure = enrolmentProcedure.use(({ ctx, next }) => {
+  if (ctx.user.mustSetUpTwoStep) throw forbidden(TWO_STEP_REQUIRED_MESSAGE);
+  return next();
 });
 
 export function requirePermission(permission: Permission) {

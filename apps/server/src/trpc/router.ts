@@ -3,10 +3,12 @@ import { authRouter } from '../features/auth/auth.router';
 import { callbacksRouter } from '../features/callbacks/callbacks.router';
 import { casesRouter } from '../features/cases/cases.router';
 import { clinicsRouter } from '../features/clinics/clinics.router';
+import { mfaRouter } from '../features/mfa/mfa.router';
 import { pipelineRouter } from '../features/pipeline/pipeline.router';
 import { placementsRouter } from '../features/placements/placements.router';
 import { privacyRouter } from '../features/privacy/privacy.router';
 import { reportsRouter } from '../features/reports/reports.router';
+import { sessionsRouter } from '../features/sessions/sessions.router';
 import { usersRouter } from '../features/users/users.router';
 import { worklistRouter } from '../features/worklist/worklist.router';
 import { createCallerFactory, router } from './init';
@@ -14,6 +16,8 @@ import { createCallerFactory, router } from './init';
 export const appRouter = router({
   auth: authRouter,
   users: usersRouter,
+  mfa: mfaRouter,
+  sessions: sessionsRouter,
   callbacks: callbacksRouter,
   cases: casesRouter,
   clinics: clinicsRouter,

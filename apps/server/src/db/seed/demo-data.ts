@@ -2,11 +2,14 @@ import type { Role } from '@harbour/shared/roles';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database';
 import type { StaffActor } from '../../actor';
+import { enrolWithKnownKey } from '../../features/mfa/mfa.service';
+import { base32Decode } from '../../features/mfa/totp';
 import { createStaffMember, hasAnyUser } from '../../features/users/users.service';
 import { seedDemoCallbacks } from './demo-callbacks';
 import { preparedDemoCases, seedDemoCases } from './demo-cases';
 import { preparedDemoClinics, seedDemoClinics } from './demo-clinics';
 import { seedDemoHistory } from './demo-history';
+import { DEMO_MANAGER_EMAIL, DEMO_MANAGER_TOTP_KEY } from './demo-two-step';
 
 export const DEMO_PASSWORD = 'harbour-demo';
 
@@ -27,6 +30,7 @@ export async function seedDemoData(db: Kysely<Database>): Promise<{ seeded: bool
   for (const user of demoUsers) {
     const member = await createStaffMember(db, { userId: null, requestId: 'seed' }, { ...user, password: DEMO_PASSWORD });
     created.push({ userId: member.id, role: member.role, requestId: 'seed' });
+    if (member.email === DEMO_MANAGER_EMAIL) await enrolWithKnownKey(db, member.id, base32Decode(DEMO_MANAGER_TOTP_KEY));
   }
   const staffWith = (role: Role): StaffActor => {
     const found = created.find((member) => member.role === role);
@@ -45,5 +49,6 @@ export function demoSignInLines(): string[] {
   return [
     `Demo sign-ins (password "${DEMO_PASSWORD}"):`,
     ...demoUsers.map((user) => `  ${user.email.padEnd(24)} ${user.role}`),
+    `The manager also needs a code from two-step sign-in: run "pnpm demo:code" to see it.`,
   ];
 }

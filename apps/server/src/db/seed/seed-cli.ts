@@ -1,10 +1,12 @@
 import { parseEnv } from '../../env';
 import { createLogger } from '../../logger';
+import { configureSecretKey } from '../../features/mfa/secret-key';
 import { migrateToLatest } from '../migrate';
 import { openConfiguredDatabase } from '../open';
 import { demoSignInLines, seedDemoData } from './demo-data';
 
 const env = parseEnv(process.env);
+configureSecretKey(env.HARBOUR_SECRET_KEY);
 if (env.NODE_ENV === 'production') {
   console.error('Refusing to create demo data with NODE_ENV=production.');
   process.exit(1);

@@ -26,7 +26,10 @@ describe('auth.login', () => {
     const user = await createUser(db(), { email: 'amira@harbour.test', fullName: 'Amira Shah', role: 'team_lead' });
     const { cookie, result } = attemptLogin('Amira@Harbour.test', user.password);
 
-    expect(await result).toEqual({ id: user.id, email: 'amira@harbour.test', fullName: 'Amira Shah', role: 'team_lead' });
+    expect(await result).toEqual({
+      status: 'signed_in',
+      user: { id: user.id, email: 'amira@harbour.test', fullName: 'Amira Shah', role: 'team_lead', mustSetUpTwoStep: false },
+    });
     expect(cookie.sets).toHaveLength(1);
     const [set] = cookie.sets;
     expect(set?.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -92,7 +95,7 @@ describe('auth.login', () => {
 
     const { result } = attemptLogin(user.email, user.password);
 
-    await expect(result).resolves.toMatchObject({ id: user.id });
+    await expect(result).resolves.toMatchObject({ status: 'signed_in', user: { id: user.id } });
   });
 
   it('issues a new token at each sign-in and ends the session of the token the browser already had', async () => {
@@ -197,7 +200,7 @@ describe('auth.me', () => {
     const { token } = await signInAs(db(), user);
     const { caller } = await nextRequest(db(), token);
 
-    await expect(caller.auth.me()).resolves.toEqual({ id: user.id, email: user.email, fullName: user.fullName, role: 'manager' });
+    await expect(caller.auth.me()).resolves.toEqual({ id: user.id, email: user.email, fullName: user.fullName, role: 'manager', mustSetUpTwoStep: false });
   });
 
   it('is UNAUTHORIZED when nobody is signed in', async () => {
@@ -230,7 +233,7 @@ describe('audit trail', () => {
     expect(rows).toEqual([
       { action: 'auth.sign_in_failed', actor_user_id: user.id, entity_id: user.id, details: { reason: 'wrong_password' } },
       { action: 'auth.sign_in_failed', actor_user_id: null, entity_id: null, details: { reason: 'unknown_email' } },
-      { action: 'auth.signed_in', actor_user_id: user.id, entity_id: user.id, details: {} },
+      { action: 'auth.signed_in', actor_user_id: user.id, entity_id: user.id, details: { method: 'password' } },
       { action: 'auth.signed_out', actor_user_id: user.id, entity_id: user.id, details: {} },
     ]);
   });
@@ -248,6 +251,6 @@ describe('failed sign-ins from one connection', () => {
 
     expect(await fromOneAddress(colleague.email, colleague.password)).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: TOO_MANY_FAILED_SIGN_INS });
     const elsewhere = await callerFor(db(), null, { clientIp: '198.51.100.78' }).auth.login({ email: colleague.email, password: colleague.password });
-    expect(elsewhere.id).toBe(colleague.id);
+    expect(elsewhere).toMatchObject({ status: 'signed_in', user: { id: colleague.id } });
   });
 });

@@ -18,7 +18,9 @@ export async function findLiveSession(db: Kysely<Database>, tokenHash: string, i
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('two_step_secrets', 'two_step_secrets.user_id', 'sessions.user_id')
     .select([
+      sql<boolean>`two_step_secrets.enabled_at is not null`.as('hasTwoStep'),
       'sessions.id as sessionId',
       'sessions.last_seen_at as lastSeenAt',
       'users.id as userId',
@@ -67,4 +69,27 @@ export async function deleteExpiredSessions(db: Kysely<Database>, idleMinutes: n
     )
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+export async function countLiveSessionsOf(db: Kysely<Database>, userId: string, idleMinutes: number, exceptSessionId?: string): Promise<number> {
+  let query = db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .where('last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes})`);
+  if (exceptSessionId) query = query.where('id', '<>', exceptSessionId);
+  const { count } = await query.executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+export async function countLiveSessionsByUser(db: Kysely<Database>, idleMinutes: number) {
+  const rows = await db
+    .selectFrom('sessions')
+    .select(['user_id as userId', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('expires_at', '>', sql<Date>`now()`)
+    .where('last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes})`)
+    .groupBy('user_id')
+    .execute();
+  return rows.map((row) => ({ userId: row.userId, count: Number(row.count) }));
 }

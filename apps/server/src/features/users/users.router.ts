@@ -1,5 +1,8 @@
 import { changePasswordSchema, createUserSchema, resetPasswordSchema, updateUserSchema } from '@harbour/shared/users';
+import { staffMemberSchema } from '@harbour/shared/two-step';
 import { requirePermission, router } from '../../trpc/init';
+import { resetStaffTwoStep, staffSecurityOverview } from '../mfa/mfa.service';
+import { endStaffSessions } from '../sessions/sessions.service';
 import { changeOwnPassword, createStaffMember, listActiveStaff, listStaff, resetStaffPassword, updateStaffAccess } from './users.service';
 
 export const usersRouter = router({
@@ -26,4 +29,15 @@ export const usersRouter = router({
     .mutation(({ ctx, input }) =>
       changeOwnPassword(ctx.db, { userId: ctx.user.id, requestId: ctx.requestId, sessionId: ctx.sessionId }, input),
     ),
+
+  // Managers: who has two-step sign-in on and how many live sessions each colleague has.
+  securityOverview: requirePermission('users:manage').query(({ ctx }) => staffSecurityOverview(ctx.db)),
+
+  endSessions: requirePermission('users:manage')
+    .input(staffMemberSchema)
+    .mutation(({ ctx, input }) => endStaffSessions(ctx.db, { userId: ctx.user.id, requestId: ctx.requestId }, input)),
+
+  resetTwoStep: requirePermission('users:manage')
+    .input(staffMemberSchema)
+    .mutation(({ ctx, input }) => resetStaffTwoStep(ctx.db, { userId: ctx.user.id, requestId: ctx.requestId }, input)),
 });

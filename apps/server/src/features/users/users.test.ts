@@ -1,5 +1,7 @@
 import type { Role } from '@harbour/shared/roles';
 import { describe, expect, it } from 'vitest';
+import { TWO_STEP_REQUIRED_MESSAGE } from '@harbour/shared/two-step';
+import { turnOnTwoStep } from '../../test/two-step';
 import { callerFor, createUser, DEFAULT_PASSWORD, nextRequest, recordingCookie, signInAs } from '../../test/factories';
 import { useTestDatabase } from '../../test/test-database';
 import { rejectionOf } from '../../test/trpc-errors';
@@ -156,9 +158,14 @@ describe('users.update', () => {
 
     await callerFor(db(), manager).users.update({ id: adviser.id, role: 'manager' });
 
+    // A manager must have two-step sign-in: until they set it up, the same session may only do that.
     const { caller: after } = await nextRequest(db(), token);
-    await expect(after.auth.me()).resolves.toMatchObject({ role: 'manager' });
-    await expect(after.users.list()).resolves.toHaveLength(2);
+    await expect(after.auth.me()).resolves.toMatchObject({ role: 'manager', mustSetUpTwoStep: true });
+    expect(await rejectionOf(after.users.list())).toMatchObject({ code: 'FORBIDDEN', message: TWO_STEP_REQUIRED_MESSAGE });
+
+    await turnOnTwoStep(db(), adviser.id);
+    const { caller: enrolled } = await nextRequest(db(), token);
+    await expect(enrolled.users.list()).resolves.toHaveLength(2);
   });
 
   it('deactivating someone ends their sessions at once and stops them signing in', async () => {
@@ -248,7 +255,7 @@ describe('a manager setting a colleague a new password', () => {
 
     expect(await resolveSession(db(), colleagueSession.token)).toBeNull();
     const signedIn = await callerFor(db(), null).auth.login({ email: colleague.email, password: 'a fresh start password' });
-    expect(signedIn.id).toBe(colleague.id);
+    expect(signedIn).toMatchObject({ status: 'signed_in', user: { id: colleague.id } });
     expect(await rejectionOf(callerFor(db(), null).auth.login({ email: colleague.email, password: colleague.password }))).toMatchObject({
       code: 'UNAUTHORIZED',
     });

@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database';
+import { enrolWithKnownKey } from '../features/mfa/mfa.service';
+import { codeForStep, newTotpKey, stepAt } from '../features/mfa/totp';
+
+// Keys of people whose two-step sign-in a test switched on, so the test can make their codes
+// as their phone would.
+const keys = new Map<string, Buffer>();
+
+export async function turnOnTwoStep(db: Kysely<Database>, userId: string): Promise<Buffer> {
+  const key = newTotpKey();
+  await enrolWithKnownKey(db, userId, key);
+  keys.set(userId, key);
+  return key;
+}
+
+export function keyOf(userId: string): Buffer {
+  const key = keys.get(userId);
+  if (!key) throw new Error('This test did not switch on two-step sign-in for that user');
+  return key;
+}
+
+/**
+ * A code Harbour has not yet accepted: the current one, or the next step's when the current one
+ * was used (a code is never accepted twice, and tests sign in faster than 30 seconds apart).
+ */
+export async function unusedCode(db: Kysely<Database>, userId: string, now = new Date()): Promise<string> {
+  const row = await db.selectFrom('two_step_secrets').select('last_used_step').where('user_id', '=', userId).executeTakeFirst();
+  const current = stepAt(now);
+  const step = row?.last_used_step == null ? current : Math.max(current - 1, row.last_used_step + 1);
+  if (step > current + 1) throw new Error('Every code within the next 30 seconds has been used');
+  return codeForStep(keyOf(userId), step);
+}
