@@ -86,7 +86,7 @@ describe('signing in over HTTP', () => {
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
-      result: { data: { json: { id: user.id, email: user.email, fullName: 'Amira Shah', role: 'adviser' } } },
+      result: { data: { json: { status: 'signed_in', user: { id: user.id, email: user.email, fullName: 'Amira Shah', role: 'adviser', mustSetUpTwoStep: false } } } },
     });
     const cookie = sessionCookieOf(response);
     expect(cookie?.name).toBe('harbour_session');

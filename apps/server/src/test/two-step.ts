@@ -31,3 +31,26 @@ export async function unusedCode(db: Kysely<Database>, userId: string, now = new
   if (step > current + 1) throw new Error('Every code within the next 30 seconds has been used');
   return codeForStep(keyOf(userId), step);
 }
+
+async function postJson(baseUrl: string, path: string, body: unknown): Promise<Response> {
+  return fetch(`${baseUrl}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ json: body }) });
+}
+
+/**
+ * Signs in over HTTP as the browser does, giving a code when asked (managers are given two-step
+ * sign-in first, as they must have), and returns the session cookie as a request header value.
+ */
+export async function sessionCookieOverHttp(db: Kysely<Database>, baseUrl: string, user: { id: string; role: string; email: string; password: string }): Promise<string> {
+  if (user.role === 'manager' && !keys.has(user.id)) {
+    const row = await db.selectFrom('two_step_secrets').select('enabled_at').where('user_id', '=', user.id).executeTakeFirst();
+    if (!row?.enabled_at) await turnOnTwoStep(db, user.id);
+  }
+  let response = await postJson(baseUrl, 'auth.login', { email: user.email, password: user.password });
+  const answer = ((await response.clone().json()) as { result?: { data?: { json?: { status?: string; pendingToken?: string } } } }).result?.data?.json;
+  if (answer?.status === 'code_needed') {
+    response = await postJson(baseUrl, 'auth.verifyCode', { pendingToken: answer.pendingToken, code: await unusedCode(db, user.id) });
+  }
+  const [cookie] = response.headers.getSetCookie();
+  if (!cookie) throw new Error(`Signing in over HTTP set no cookie (status ${response.status})`);
+  return cookie.split(';')[0]!;
+}

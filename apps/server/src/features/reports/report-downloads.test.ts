@@ -8,6 +8,7 @@ import { callerFor, type TestUser } from '../../test/factories';
 import { useRunningApp } from '../../test/http-server';
 import { octoberPlacements, OCTOBER } from '../../test/report-setting';
 import { useTestDatabase } from '../../test/test-database';
+import { sessionCookieOverHttp } from '../../test/two-step';
 
 const db = useTestDatabase();
 const app = useRunningApp(db);
@@ -15,13 +16,7 @@ const app = useRunningApp(db);
 const october = placementReportFiltersSchema.parse(OCTOBER);
 
 async function cookieOf(user: TestUser): Promise<string> {
-  const response = await fetch(`${app().url}/trpc/auth.login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ json: { email: user.email, password: user.password } }),
-  });
-  const [cookie] = response.headers.getSetCookie();
-  return cookie!.split(';')[0]!;
+  return sessionCookieOverHttp(db(), app().url, user);
 }
 
 async function download(user: TestUser | null, format: string, query = reportQueryOf(october)) {
