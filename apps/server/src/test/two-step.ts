@@ -24,12 +24,13 @@ export function keyOf(userId: string): Buffer {
  * A code Harbour has not yet accepted: the current one, or the next step's when the current one
  * was used (a code is never accepted twice, and tests sign in faster than 30 seconds apart).
  */
-export async function unusedCode(db: Kysely<Database>, userId: string, now = new Date()): Promise<string> {
+export async function unusedCode(db: Kysely<Database>, userId: string, key?: Buffer, now = new Date()): Promise<string> {
   const row = await db.selectFrom('two_step_secrets').select('last_used_step').where('user_id', '=', userId).executeTakeFirst();
   const current = stepAt(now);
-  const step = row?.last_used_step == null ? current : Math.max(current - 1, row.last_used_step + 1);
+  const last = row?.last_used_step;
+  const step = last === null || last === undefined ? current : Math.max(current - 1, last + 1);
   if (step > current + 1) throw new Error('Every code within the next 30 seconds has been used');
-  return codeForStep(keyOf(userId), step);
+  return codeForStep(key ?? keyOf(userId), step);
 }
 
 async function postJson(baseUrl: string, path: string, body: unknown): Promise<Response> {

@@ -49,12 +49,12 @@ const NO_TWO_STEP = 'Two-step sign-in is not set up on your account';
 const boundTo = (userId: string): string => `two-step:${userId}`;
 
 export async function isTwoStepEnabled(db: Kysely<Database>, userId: string): Promise<boolean> {
-  return (await findSecret(db, userId))?.enabledAt != null;
+  return Boolean((await findSecret(db, userId))?.enabledAt);
 }
 
 export async function twoStepStatus(db: Kysely<Database>, user: { id: string; role: Role }): Promise<TwoStepStatus> {
   const secret = await findSecret(db, user.id);
-  const isEnabled = secret?.enabledAt != null;
+  const isEnabled = Boolean(secret?.enabledAt);
   return {
     isEnabled,
     isRequired: isTwoStepRequired(user.role),
