@@ -17,6 +17,7 @@ const navigation: readonly NavigationItem[] = [
   { to: '/clinics', label: 'Clinics', permission: 'cases:read' },
   { to: '/reports', label: 'Reports', permission: 'reports:read' },
   { to: '/staff', label: 'Staff', permission: 'users:manage' },
+  { to: '/privacy', label: 'Privacy', permission: 'privacy:manage' },
   { to: '/account', label: 'Your account', permission: 'account:self' },
 ];
 

@@ -27,6 +27,7 @@ const ShiftDashboardRoute = lazy(() => import('./routes/shift-dashboard-route'))
 const MyWorkRoute = lazy(() => import('./routes/my-work-route'));
 const CheckInsRoute = lazy(() => import('./routes/check-ins-route'));
 const StaffRoute = lazy(() => import('./routes/staff-route'));
+const PrivacyRoute = lazy(() => import('./routes/privacy-route'));
 const AccountRoute = lazy(() => import('./routes/account-route'));
 const NotFoundRoute = lazy(() => import('./routes/not-found-route'));
 
@@ -77,6 +78,7 @@ export function createAppRouter() {
             { path: 'reports/service', element: <ServiceDashboardRoute /> },
             { path: 'reports/shift', element: <ShiftDashboardRoute /> },
             { path: 'staff', element: <StaffRoute /> },
+            { path: 'privacy', element: <PrivacyRoute /> },
             { path: 'account', element: <AccountRoute /> },
             { path: '*', element: <NotFoundRoute /> },
           ],

@@ -18,6 +18,7 @@ export async function findCaseOfSubject(db: Kysely<Database>, reference: string)
       'email',
       'created_at as openedAt',
       'erased_at as erasedAt',
+      'contact_withdrawn_on as contactWithdrawnOn',
     ])
     .where('reference', '=', reference)
     .executeTakeFirst();

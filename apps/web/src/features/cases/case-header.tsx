@@ -1,8 +1,11 @@
 import { ageOn } from '@harbour/shared/case-record';
 import { stageLabels } from '@harbour/shared/cases';
-import { formatDueIn, formatWhen } from '@harbour/shared/format';
+import { formatDate, formatDueIn, formatWhen } from '@harbour/shared/format';
+import { contactWithdrawalChannelLabels, ERASED_NAME } from '@harbour/shared/privacy';
+import { toUkDate } from '@harbour/shared/uk-date';
 import type { RiskLevel } from '@harbour/shared/assessment';
 import type { RouterOutputs } from '../../lib/trpc';
+import { Alert } from '../../components/ui/alert';
 import { DualDiagnosisBadge, RiskBadge, SeverityBadge } from '../../components/case-badges';
 import { daysInStageText } from '../../components/case-dates';
 
@@ -18,9 +21,21 @@ export function CaseHeader({ record, liveRiskLevel, now }: { record: CaseRecord;
   return (
     <header className="case-header" aria-label="Case summary">
       <h1>
-        {record.clientName ?? 'Client not yet named'}
+        {record.erasedAt ? ERASED_NAME : (record.clientName ?? 'Client not yet named')}
         {age} <span className="heading-reference">{record.reference}</span>
       </h1>
+      {record.erasedAt && (
+        <Alert tone="info" title={`Erased on ${formatDate(record.erasedAt)}`}>
+          This person's details and everything written about them were erased. The anonymous facts remain for reports.
+        </Alert>
+      )}
+      {record.contactWithdrawnOn && (
+        <Alert tone="error" title="Do not contact">
+          They withdrew consent to be contacted on {toUkDate(record.contactWithdrawnOn)}
+          {record.contactWithdrawnVia ? ` (${contactWithdrawalChannelLabels[record.contactWithdrawnVia].toLowerCase()})` : ''}
+          {record.contactWithdrawnByName ? `, recorded by ${record.contactWithdrawnByName}` : ''}. Do not call, write or plan contact with them.
+        </Alert>
+      )}
       <p className="case-header__facts">
         <span className="badge badge--stage">{stageLabels[record.stage]}</span>
         <span>{daysInStageText(record.stageChangedAt, now)}</span>
