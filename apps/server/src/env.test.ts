@@ -23,8 +23,16 @@ describe('parseEnv', () => {
       HARBOUR_ORIGIN: 'http://localhost:3000',
       HARBOUR_TRUST_PROXY: 'loopback',
       HARBOUR_SECRET_KEY: DEVELOPMENT_SECRET_KEY,
+      HARBOUR_RETENTION_YEARS: 6,
       LOG_LEVEL: 'info',
     });
+  });
+
+  it('keeps closed cases a whole number of years, refusing anything else by name', () => {
+    expect(parseEnv({ HARBOUR_RETENTION_YEARS: '8' }).HARBOUR_RETENTION_YEARS).toBe(8);
+    expect(refusal({ HARBOUR_RETENTION_YEARS: '0' }).message).toContain('HARBOUR_RETENTION_YEARS: HARBOUR_RETENTION_YEARS must be between 1 and 100');
+    expect(refusal({ HARBOUR_RETENTION_YEARS: 'six' }).message).toContain('HARBOUR_RETENTION_YEARS: HARBOUR_RETENTION_YEARS must be a number of years');
+    expect(refusal({ HARBOUR_RETENTION_YEARS: '2.5' }).message).toContain('HARBOUR_RETENTION_YEARS must be a whole number of years');
   });
 
   it('derives the origin from PORT and trims a configured origin to scheme, host and port', () => {
