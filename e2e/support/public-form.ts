@@ -23,8 +23,8 @@ export interface Visitor {
 }
 
 /** Fills the public form as a person on their phone would, without sending it. */
-export async function fillCallbackRequest(page: Page, visitor: Visitor): Promise<void> {
-  await page.goto(`${baseUrl()}/request-callback`);
+export async function fillCallbackRequest(page: Page, visitor: Visitor, { at = baseUrl() }: { at?: string } = {}): Promise<void> {
+  await page.goto(`${at}/request-callback`);
   await page.getByRole('radio', { name: visitor.isInDanger ? 'Yes' : 'No', exact: true }).check();
   await page.getByLabel('Your full name').fill(visitor.fullName);
   await page.getByLabel('Phone number').fill(visitor.phone);

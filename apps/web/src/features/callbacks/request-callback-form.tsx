@@ -35,7 +35,8 @@ const MESSAGE_LIMIT = 1000;
 
 // While Harbour cannot be reached the request is sent again on its own, more slowly each time;
 // the button sends it at once. The same idempotency key each time, so it is stored once.
-const RETRY_DELAYS_MS = [2_000, 4_000, 8_000, 15_000, 30_000];
+// At most 10 s apart: someone waiting to hear their request arrived should not wait long once it can.
+const RETRY_DELAYS_MS = [2_000, 4_000, 8_000, 10_000];
 const retryDelayOf = (attempt: number) => (attempt === 0 ? 0 : RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length) - 1]!);
 
 function emptyRequest(): CallbackRequestInput {
