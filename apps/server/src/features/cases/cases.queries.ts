@@ -8,7 +8,9 @@ export async function insertCase(trx: Kysely<Database>, row: Omit<Insertable<Cas
     .insertInto('cases')
     .values({
       ...row,
-      reference: sql<string>`'H-' || to_char(now() at time zone 'Europe/London', 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 5, '0')`,
+      // lpad alone would cut a sixth digit off (PostgreSQL truncates to the length given), and
+      // case 100,000 would collide with case 10,000: pad to five, never cut.
+      reference: sql<string>`(select 'H-' || to_char(now() at time zone 'Europe/London', 'YYYY') || '-' || lpad(n::text, greatest(5, length(n::text)), '0') from nextval('case_reference_seq') as n)`,
     })
     .returning(['id', 'reference'])
     .executeTakeFirstOrThrow();
