@@ -29,6 +29,7 @@ const CheckInsRoute = lazy(() => import('./routes/check-ins-route'));
 const StaffRoute = lazy(() => import('./routes/staff-route'));
 const PrivacyRoute = lazy(() => import('./routes/privacy-route'));
 const AccountRoute = lazy(() => import('./routes/account-route'));
+const SetUpTwoStepRoute = lazy(() => import('./routes/set-up-two-step-route'));
 const NotFoundRoute = lazy(() => import('./routes/not-found-route'));
 
 function HomeRedirect() {
@@ -55,8 +56,27 @@ export function createAppRouter() {
       ),
     },
     {
+      // A manager without two-step sign-in sets it up here before anything else opens.
+      path: '/set-up-two-step',
+      element: (
+        <RequireSignIn>
+          {(user) =>
+            user.mustSetUpTwoStep ? (
+              <Suspense fallback={<LoadingState label="Loading…" />}>
+                <SetUpTwoStepRoute fullName={user.fullName} />
+              </Suspense>
+            ) : (
+              <Navigate to="/" replace />
+            )
+          }
+        </RequireSignIn>
+      ),
+    },
+    {
       path: '/',
-      element: <RequireSignIn>{(user) => <AppShell user={user} />}</RequireSignIn>,
+      element: (
+        <RequireSignIn>{(user) => (user.mustSetUpTwoStep ? <Navigate to="/set-up-two-step" replace /> : <AppShell user={user} />)}</RequireSignIn>
+      ),
       children: [
         {
           // Keeps the shell when a page fails, instead of the router's bare error screen.

@@ -1,6 +1,8 @@
 import { roleLabels, type Role } from '@harbour/shared/roles';
 import { useEffect } from 'react';
 import { ChangePasswordForm } from './change-password-form';
+import { SessionsPanel } from './sessions-panel';
+import { TwoStepPanel } from './two-step-panel';
 
 interface AccountPageProps {
   user: { fullName: string; email: string; role: Role };
@@ -28,7 +30,9 @@ export function AccountPage({ user }: AccountPageProps) {
         </dl>
         <p className="muted">To change your name, email or role, ask a manager.</p>
       </section>
+      <TwoStepPanel />
       <ChangePasswordForm />
+      <SessionsPanel />
     </>
   );
 }

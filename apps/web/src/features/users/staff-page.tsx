@@ -14,6 +14,10 @@ type Panel = { kind: 'none' } | { kind: 'add' } | { kind: 'set-password'; member
 export function StaffPage({ currentUserId }: { currentUserId: string }) {
   const trpc = useTRPC();
   const staff = useQuery(trpc.users.list.queryOptions());
+  // Kept apart from the list so a slow count never holds up the names.
+  const security = useQuery({ ...trpc.users.securityOverview.queryOptions(), refetchInterval: 60_000 });
+  const securityOf = (id: string) =>
+    security.data ? (security.data.find((row) => row.id === id) ?? { hasTwoStep: false, liveSessions: 0 }) : undefined;
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const addButtonRef = useRef<HTMLButtonElement>(null);
@@ -90,6 +94,7 @@ export function StaffPage({ currentUserId }: { currentUserId: string }) {
                 <th scope="col">Role</th>
                 <th scope="col">Status</th>
                 <th scope="col">Last signed in</th>
+                <th scope="col">Sign-in security</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -101,6 +106,7 @@ export function StaffPage({ currentUserId }: { currentUserId: string }) {
                   key={member.id}
                   member={member}
                   isCurrentUser={member.id === currentUserId}
+                  security={securityOf(member.id)}
                   onOutcome={setOutcome}
                   onSetPassword={(chosen) => {
                     setOutcome(null);

@@ -6,17 +6,19 @@ import { Button } from '../../components/ui/button';
 import { SelectField } from '../../components/ui/select-field';
 import { messageOf, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { roleOptions } from './role-options';
+import { StaffSecurityCell, type StaffSecurity } from './staff-security-cell';
 
 export type StaffMember = RouterOutputs['users']['list'][number];
 
 interface StaffRowProps {
   member: StaffMember;
   isCurrentUser: boolean;
+  security: StaffSecurity | undefined;
   onOutcome: (outcome: { tone: 'success' | 'error'; message: string }) => void;
   onSetPassword: (member: StaffMember) => void;
 }
 
-export function StaffRow({ member, isCurrentUser, onOutcome, onSetPassword }: StaffRowProps) {
+export function StaffRow({ member, isCurrentUser, security, onOutcome, onSetPassword }: StaffRowProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [isConfirmingDeactivation, setIsConfirmingDeactivation] = useState(false);
@@ -80,6 +82,9 @@ export function StaffRow({ member, isCurrentUser, onOutcome, onSetPassword }: St
       </td>
       <td>{member.isActive ? 'Active' : 'Deactivated'}</td>
       <td className="nowrap">{member.lastLoginAt ? formatDateTime(member.lastLoginAt) : 'Never'}</td>
+      <td>
+        <StaffSecurityCell member={member} security={security} isCurrentUser={isCurrentUser} onOutcome={onOutcome} />
+      </td>
       <td className="actions-cell">
         {isCurrentUser ? (
           <span className="muted">—</span>
