@@ -153,6 +153,7 @@ export async function findCallbackById(db: Kysely<Database>, id: string, now: Da
       'callback_requests.case_id as caseId',
       'cases.reference as caseReference',
       'callback_requests.version',
+      'callback_requests.follows_withdrawal_on as followsWithdrawalOn',
     ])
     .where('callback_requests.id', '=', id)
     .executeTakeFirst();

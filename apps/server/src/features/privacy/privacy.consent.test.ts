@@ -72,6 +72,7 @@ describe('withdrawing consent to contact', () => {
     expect(stored).toEqual({ status: 'open', follows_withdrawal_on: '2026-11-28' });
 
     const caller = callerFor(db(), adviser, { now: minutesAfter(LATER, 10) });
+    expect(await caller.callbacks.byId({ id: again.id })).toMatchObject({ followsWithdrawalOn: '2026-11-28' });
     await caller.callbacks.claim({ id: again.id });
     await expect(caller.callbacks.logAttempt({ id: again.id, outcome: 'answered' })).resolves.toMatchObject({ status: 'answered' });
   });

@@ -129,7 +129,7 @@ describe('a subject-access answer', () => {
 });
 
 describe('an erased case', () => {
-  it('reads "Erased" on its page and in search, and the name is gone', async () => {
+  it('reads "Erased" on its page, in the list, search and board, and the name is gone', async () => {
     const { adviser, manager } = await staff();
     const { first, second } = await patAndRobin(adviser);
     await callerFor(db(), manager).privacy.erase({ reference: first.reference, alsoInclude: [second.reference], confirmReference: first.reference, reason: 'person_asked' });
@@ -141,6 +141,11 @@ describe('an erased case', () => {
     const list = await callerFor(db(), adviser).cases.list({ scope: 'all' });
     expect(JSON.stringify(list)).not.toContain('Pat Morgan');
     expect(JSON.stringify(list)).toContain('Erased');
+    const board = await callerFor(db(), manager).pipeline.board({});
+    expect(JSON.stringify(board)).toContain(first.reference);
+    expect(JSON.stringify(board)).not.toContain('Pat Morgan');
+    const shift = await callerFor(db(), manager).reports.shift();
+    expect(JSON.stringify(shift)).not.toContain('Pat Morgan');
     const found = await callerFor(db(), manager).privacy.findSubject({ reference: second.reference });
     expect(found).toMatchObject({ subject: { callerName: 'Erased' }, otherCases: [] });
   });

@@ -5,6 +5,7 @@ import { can } from '@harbour/shared/permissions';
 import { formatUkPhone } from '@harbour/shared/phone';
 import type { Role } from '@harbour/shared/roles';
 import { substanceLabel } from '@harbour/shared/substances';
+import { toUkDate } from '@harbour/shared/uk-date';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -136,6 +137,12 @@ export function CallbackPage({ id, user, renderPreviousContacts }: CallbackPageP
       </div>
 
       {request.urgencyReason && request.status !== 'case_opened' && <CrisisPanel audience="staff" reason={request.urgencyReason} />}
+      {request.followsWithdrawalOn && request.status === 'open' && (
+        <Alert tone="info" title="They had asked us not to contact them">
+          On {toUkDate(request.followsWithdrawalOn)} this person withdrew consent to be contacted. This is a new request from them, so they
+          may have changed their mind: check they want us to call before anything else.
+        </Alert>
+      )}
       {outcome && <Alert tone={outcome.tone}>{outcome.message}</Alert>}
       {hasLapsedOnMe && (
         <Alert tone="error">
