@@ -45,7 +45,7 @@ export function RecoveryCodes({ codes, onDone, doneLabel }: RecoveryCodesProps) 
         Save these ten codes now: this is the only time Harbour shows them. If you lose your phone, each code signs you in once
         instead of a code from your app.
       </Alert>
-      <ol className="recovery-codes__list">
+      <ol className="recovery-codes__list" aria-label="Recovery codes">
         {codes.map((code) => (
           <li key={code}>
             <code>{code}</code>
