@@ -62,7 +62,10 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const port = await freePort();
   // Trust is safe only because the server listens on 127.0.0.1 alone, for seconds, in a test.
   await postgresTool('initdb', ['-D', dataDir, '-U', 'harbour', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
-  const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  // fsync=off only risks data if the machine itself crashes; a killed server (stop -m immediate)
+  // still finds every acknowledged commit. synchronous_commit stays on: off would acknowledge
+  // commits before writing them, and an immediate stop then loses them (the outage test sees it).
+  const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off`;
   const start = () => postgresTool('pg_ctl', ['start', '-D', dataDir, '-w', '-t', '30', '-l', path.join(folder, 'server.log'), '-o', options]);
   const stop = (mode: 'fast' | 'immediate' = 'fast') => postgresTool('pg_ctl', ['stop', '-D', dataDir, '-w', '-t', '30', '-m', mode]);
   await start();
