@@ -57,6 +57,15 @@ describe('the health of the database as one process sees it', () => {
     health.stop();
   });
 
+  it('stays reachable when the probe is refused by a server that is there (too many connections)', async () => {
+    const health = new DatabaseHealth(async () => {
+      throw withCode('53300', 'sorry, too many clients already');
+    });
+    expect(await health.check()).toBe(true);
+    expect(health.isReachable).toBe(true);
+    health.stop();
+  });
+
   it('runs one probe at a time however many failures point at the database', async () => {
     let running = 0;
     let most = 0;

@@ -14,7 +14,7 @@ export class DatabaseUnavailableError extends Error {
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const SHUTDOWN_CODES = new Set(['57P01', '57P02', '57P03']);
 // node-postgres reports a dropped or never-made connection by message only.
-const LOST_CONNECTION = /Connection terminated|timeout exceeded when trying to connect|not queryable|Connection closed/i;
+const LOST_CONNECTION = /Connection terminated|timeout exceeded when trying to connect|not queryable|Connection closed|Query read timeout/i;
 
 /** Whether an error means "the database could not be reached", looking through causes. */
 export function isDatabaseUnreachable(error: unknown): boolean {
@@ -62,10 +62,12 @@ export class DatabaseHealth {
   /** Probes now (at most one probe at a time) and returns whether the database answered. */
   check(): Promise<boolean> {
     if (this.isStopped) return Promise.resolve(this.isUp);
+    // A probe refused for another reason (too many connections, a password changed) says the
+    // server is there: refusing every request fast would turn a partial fault into an outage.
     this.probing ??= this.probe()
       .then(
         () => this.setUp(true),
-        () => this.setUp(false),
+        (error: unknown) => this.setUp(!isDatabaseUnreachable(error)),
       )
       .finally(() => (this.probing = null));
     return this.probing;
