@@ -17,6 +17,9 @@ const sections = {
   case: { column: 'version', kinds: ['stage_moved', 'assigned', 'next_action_set'], name: 'this case' },
 } as const satisfies Record<CaseSection, { column: string; kinds: CaseEventKind[]; name: string }>;
 
+/** Nothing new is written on an erased case: it would hold someone's details past their erasure. */
+export const ERASED_CASE_IS_CLOSED = 'This case was erased: nothing more can be recorded on it. If the person gets in touch again, open a new enquiry.';
+
 export const versionColumnOf = (section: CaseSection) => sections[section].column;
 
 /** Advisers change their own cases and unassigned ones; team leads and managers change any. */
@@ -51,6 +54,7 @@ export async function lockCaseForChange(trx: Kysely<Database>, actor: StaffActor
 export async function lockCaseToChange(trx: Kysely<Database>, actor: StaffActor, id: string) {
   const row = await findCaseForUpdate(trx, id);
   if (!row) throw notFound('That case does not exist');
+  if (row.erased_at) throw conflict(ERASED_CASE_IS_CLOSED);
   if (!mayChangeCase(actor, row.assigned_adviser_id)) {
     throw forbidden(`This case is assigned to ${row.assignedAdviserName ?? 'another adviser'}. Ask them or a team lead to change it.`);
   }

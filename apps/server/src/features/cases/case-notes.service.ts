@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { StaffActor } from '../../actor';
 import type { Database } from '../../db/database';
 import { publishChange } from '../../realtime/changes';
-import { notFound } from '../../trpc/errors';
+import { conflict, notFound } from '../../trpc/errors';
 import { recordAudit } from '../audit/audit.service';
+import { ERASED_CASE_IS_CLOSED } from './case-access.service';
 import { findAttemptEntries, findEventEntries, findOpening, setNotePinned } from './case-timeline.queries';
 import { findCaseSummaryById, findNotes, insertNote } from './cases.queries';
 import { staffNamesByIds } from '../users/users.service';
@@ -18,7 +19,9 @@ export async function addNote(
   now: Date,
 ): Promise<{ id: string }> {
   return db.transaction().execute(async (trx) => {
-    if (!(await findCaseSummaryById(trx, input.id))) throw notFound('That case does not exist');
+    const found = await findCaseSummaryById(trx, input.id);
+    if (!found) throw notFound('That case does not exist');
+    if (found.erasedAt) throw conflict(ERASED_CASE_IS_CLOSED);
     const note = await insertNote(trx, { caseId: input.id, authorId: actor.userId, body: input.body, isPinned: input.isPinned, createdAt: now });
     await recordAudit(trx, { actorUserId: actor.userId, action: 'cases.note_added', entityType: 'case', entityId: input.id, requestId: actor.requestId });
     await publishChange(trx, { topic: 'cases', id: input.id });

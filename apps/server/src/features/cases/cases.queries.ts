@@ -17,7 +17,7 @@ export async function insertCase(trx: Kysely<Database>, row: Omit<Insertable<Cas
 }
 
 export async function findCaseSummaryById(db: Kysely<Database>, id: string) {
-  return db.selectFrom('cases').select(['id', 'reference', 'stage']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('cases').select(['id', 'reference', 'stage', 'erased_at as erasedAt']).where('id', '=', id).executeTakeFirst();
 }
 
 /** Earlier cases for the same phone or email, newest first: the duplicate check. */

@@ -208,7 +208,7 @@ export async function viewCase(db: Kysely<Database>, actor: StaffActor, referenc
       ...found,
       policyNumber: found.policyNumber && !seesPolicyNumber ? maskPolicyNumber(found.policyNumber) : found.policyNumber,
       isPolicyNumberMasked: Boolean(found.policyNumber) && !seesPolicyNumber,
-      canChange: mayChangeCase(actor, found.assignedAdviserId),
+      canChange: !found.erasedAt && mayChangeCase(actor, found.assignedAdviserId),
       notes,
       openCrisis: openCrisis ?? null,
       stageFacts,

@@ -141,6 +141,12 @@ describe('an erased case', () => {
     const list = await callerFor(db(), adviser).cases.list({ scope: 'all' });
     expect(JSON.stringify(list)).not.toContain('Pat Morgan');
     expect(JSON.stringify(list)).toContain('Erased');
+    // Nothing new can be written on it: it would hold someone's details past their erasure.
+    const refusal = 'This case was erased: nothing more can be recorded on it. If the person gets in touch again, open a new enquiry.';
+    expect(page.canChange).toBe(false);
+    expect((await rejectionOf(callerFor(db(), adviser).cases.addNote({ id: first.id, body: 'Pat rang again' }))).message).toBe(refusal);
+    const edit = callerFor(db(), manager).cases.updateContact({ id: first.id, version: page.contactVersion, contact: { callerName: 'Pat Morgan', callerRelation: 'loved_one', phone: '07400 111222' } });
+    expect((await rejectionOf(edit)).message).toBe(refusal);
     const board = await callerFor(db(), manager).pipeline.board({});
     expect(JSON.stringify(board)).toContain(first.reference);
     expect(JSON.stringify(board)).not.toContain('Pat Morgan');

@@ -92,7 +92,7 @@ function CaseRecordView({ record, user, reload }: { record: CaseRecord; user: Us
       </div>
       <div className="case-layout">
         <div className="case-layout__main">
-          {!record.canChange && (
+          {!record.canChange && !record.erasedAt && (
             <p className="read-only-note" role="note">
               This case is {record.assignedAdviserName ? `assigned to ${record.assignedAdviserName}` : 'not yours'}. You can read it and add notes; to
               change it, ask them or a team lead.

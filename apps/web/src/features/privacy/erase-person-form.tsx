@@ -1,7 +1,7 @@
 import { erasePersonSchema, erasureReasonOptions } from '@harbour/shared/privacy';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { FormActions } from '../../components/ui/form-panel';
 import { Alert } from '../../components/ui/alert';
+import { Button } from '../../components/ui/button';
 import { SelectField } from '../../components/ui/select-field';
 import { TextField } from '../../components/ui/text-field';
 import { useServerErrors, useZodForm } from '../../lib/form';
@@ -61,7 +61,11 @@ export function ErasePersonForm({ reference, alsoInclude, onErased }: ErasePerso
         error={form.formState.errors.confirmReference?.message}
         {...form.register('confirmReference')}
       />
-      <FormActions submitLabel="Erase for good" busyLabel="Erasing…" isBusy={erase.isPending} />
+      <div className="button-row">
+        <Button type="submit" variant="danger" isBusy={erase.isPending}>
+          {erase.isPending ? 'Erasing…' : 'Erase for good'}
+        </Button>
+      </div>
     </form>
   );
 }

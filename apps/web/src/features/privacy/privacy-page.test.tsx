@@ -152,7 +152,8 @@ describe('the privacy page', () => {
     expect(within(answer).getByText('Please call after six')).toBeTruthy();
     expect(within(answer).getByText('14/07/2026 10:05 Amira Shah: answered, "Spoke to Pat"')).toBeTruthy();
     expect(within(answer).getByRole('heading', { name: 'Who has looked at or changed the record' })).toBeTruthy();
-    expect(within(answer).getByText('cases.viewed')).toBeTruthy();
+    expect(within(answer).getByText('Looked at the case')).toBeTruthy();
+    expect(within(answer).getByText('07400 111222')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Print' })).toBeTruthy();
     expect(callsTo(server, 'privacy.subjectAccess')).toEqual([{ reference: 'H-2026-00042', alsoInclude: [] }]);
     await expectNoAxeViolations(container);

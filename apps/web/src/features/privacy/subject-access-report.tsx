@@ -3,6 +3,7 @@ import { checkInOutcomeLabels, supportGroupLabels } from '@harbour/shared/afterc
 import { forWhomShortLabels } from '@harbour/shared/callbacks';
 import { stageLabels, type CaseStage } from '@harbour/shared/cases';
 import { formatDate, formatDateTime, formatPence } from '@harbour/shared/format';
+import { formatUkPhone } from '@harbour/shared/phone';
 import { dischargeOutcomeLabels, placementStatusLabels } from '@harbour/shared/placements';
 import { contactWithdrawalChannelLabels } from '@harbour/shared/privacy';
 import { labelsOf } from '@harbour/shared/options';
@@ -10,6 +11,7 @@ import { regionLabel } from '@harbour/shared/regions';
 import { toUkDate } from '@harbour/shared/uk-date';
 import type { ReactNode } from 'react';
 import type { RouterOutputs } from '../../lib/trpc';
+import { accessByOf, accessLabelOf } from './access-labels';
 
 type Report = RouterOutputs['privacy']['subjectAccess'];
 type HeldCase = Report['cases'][number];
@@ -76,7 +78,7 @@ function RequestsTable({ caption, requests }: { caption: string; requests: HeldR
       rows={requests.map((request) => [
         formatDateTime(request.requestedAt),
         request.reference,
-        [request.fullName, request.phone || NOT_HELD, request.email].filter(Boolean).join('\n'),
+        [request.fullName, request.phone ? formatUkPhone(request.phone) : NOT_HELD, request.email].filter(Boolean).join('\n'),
         forWhomShortLabels[request.forWhom],
         text(request.message),
         request.attempts.length === 0
@@ -102,7 +104,7 @@ function CaseSection({ held }: { held: HeldCase }) {
           ['Caller', `${held.callerName} (${forWhomShortLabels[held.callerRelation]}${held.relationDetail ? `, ${held.relationDetail}` : ''})`],
           ['Client', text(held.clientName)],
           ['Date of birth', day(held.dateOfBirth)],
-          ['Phone', text(held.phone)],
+          ['Phone', held.phone ? formatUkPhone(held.phone) : NOT_HELD],
           ['Email', text(held.email)],
           ['Postcode', text(held.postcode)],
           ['Region', held.region ? regionLabel(held.region) : NOT_HELD],
@@ -242,7 +244,7 @@ export function SubjectAccessReport({ report }: { report: Report }) {
           caption="Who has looked at or changed the record"
           headers={['When', 'Who', 'What', 'Record']}
           empty="Nobody has looked at the record."
-          rows={report.access.map((entry) => [formatDateTime(entry.at), entry.byName ?? 'Harbour (automatic)', entry.action, entry.record ?? 'A search or list that showed it'])}
+          rows={report.access.map((entry) => [formatDateTime(entry.at), accessByOf(entry), accessLabelOf(entry.action), entry.record ?? 'A search or list that showed it'])}
         />
       </section>
     </article>
