@@ -16,7 +16,9 @@ import type { CasesTable, Database } from '../database';
 import { callerFor } from '../../test/factories';
 import { openTestDatabase } from '../../test/test-database';
 import { preparedDemoCases } from './demo-cases';
-import { seedDemoData } from './demo-data';
+import { base32Decode, codeAt } from '../../features/mfa/totp';
+import { DEMO_PASSWORD, seedDemoData } from './demo-data';
+import { DEMO_MANAGER_EMAIL, DEMO_MANAGER_TOTP_KEY } from './demo-two-step';
 import { DEMO_HISTORY_PHONE_PREFIX } from './demo-history';
 
 // One seeded database for the file: seeding hashes three passwords and writes a few thousand rows.
@@ -555,5 +557,18 @@ describe('the year of history behind the shift', () => {
     expect(kinds.size).toBeGreaterThanOrEqual(12);
     const caller = callerFor(db(), await staffMember('manager'));
     for (const reference of kinds.values()) await expectOpensAndSavesBack(caller, reference);
+  });
+});
+
+describe('the demo manager', () => {
+  it('has two-step sign-in on with the demo key, so pnpm demo:code gives a code that signs in', async () => {
+    const login = await callerFor(db(), null).auth.login({ email: DEMO_MANAGER_EMAIL, password: DEMO_PASSWORD });
+    if (login.status !== 'code_needed') throw new Error('The demo manager was signed in without a code');
+
+    const signedIn = await callerFor(db(), null).auth.verifyCode({ pendingToken: login.pendingToken, code: codeAt(base32Decode(DEMO_MANAGER_TOTP_KEY), new Date()) });
+
+    expect(signedIn).toMatchObject({ status: 'signed_in', user: { email: DEMO_MANAGER_EMAIL, role: 'manager', mustSetUpTwoStep: false } });
+    const adviser = await callerFor(db(), null).auth.login({ email: 'adviser@harbour.test', password: DEMO_PASSWORD });
+    expect(adviser.status).toBe('signed_in');
   });
 });
