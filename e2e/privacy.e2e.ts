@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { londonDayOf } from '../packages/shared/src/london-day';
 import { baseUrl, screenshot, seriousAccessibilityViolations, signedInDemo, skipReason, useBrowser } from './support/browser';
 
 /** A UK mobile no other test uses, so the person has only the case made here. */
@@ -78,5 +79,28 @@ describe.skipIf(skipReason() !== '')('privacy requests', () => {
     expect(await adviser.locator('main').textContent()).not.toContain('Marigold');
     expect(await searchFor(adviser, 'Marigold Quennell')).toBe('No case matches “Marigold Quennell”');
     await screenshot(adviser, 'privacy-erased-case');
+  });
+
+  it('a manager records that someone withdrew consent to contact, and the adviser sees "Do not contact" and cannot plan a call', async () => {
+    const adviser = await signedInDemo(browser, 'adviser@harbour.test');
+    const reference = await personWithCase(adviser, 'Ottoline Brackenbury');
+
+    const manager = await signedInDemo(browser, 'manager@harbour.test');
+    await manager.goto(`${baseUrl()}/privacy?reference=${reference}`);
+    const form = manager.getByRole('form', { name: 'Record withdrawal of consent to contact' });
+    await form.getByLabel('Date they told us').fill(londonDayOf(new Date()).split('-').reverse().join('/'));
+    await form.getByLabel('How they told us').selectOption({ label: 'By phone' });
+    await form.getByRole('button', { name: 'Record: do not contact' }).click();
+    await manager.getByText('Recorded: do not contact. No callback request was waiting.').waitFor();
+
+    await adviser.reload();
+    const banner = adviser.getByRole('alert').filter({ hasText: 'Do not contact' });
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('(by phone), recorded by Grace Owusu');
+    await adviser.getByLabel('What happens next').fill('Ring to check on them');
+    await adviser.getByRole('button', { name: 'Set next action' }).click();
+    await adviser.getByText('Ottoline Brackenbury withdrew consent to be contacted on').waitFor();
+    expect(await seriousAccessibilityViolations(adviser)).toEqual([]);
+    await screenshot(adviser, 'privacy-do-not-contact');
   });
 });

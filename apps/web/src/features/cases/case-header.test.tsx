@@ -13,6 +13,7 @@ describe('the case header', () => {
     );
     expect(screen.getByRole('heading', { level: 1, name: /^Erased/ })).toBeTruthy();
     expect(screen.getByText('Erased on 20/11/2026')).toBeTruthy();
+    expect(screen.queryByText('No next action set')).toBeNull();
     await expectNoAxeViolations(container);
   });
 
@@ -27,6 +28,7 @@ describe('the case header', () => {
     const banner = screen.getByRole('alert');
     expect(banner.textContent).toContain('Do not contact');
     expect(banner.textContent).toContain('They withdrew consent to be contacted on 27/11/2026 (by letter), recorded by Morgan Reed.');
+    expect(screen.queryByText('No next action set')).toBeNull();
     await expectNoAxeViolations(container);
   });
 });

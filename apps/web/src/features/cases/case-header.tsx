@@ -44,7 +44,8 @@ export function CaseHeader({ record, liveRiskLevel, now }: { record: CaseRecord;
         <SeverityBadge band={record.severity} />
         <DualDiagnosisBadge isDualDiagnosis={record.isDualDiagnosis} />
       </p>
-      {record.stage !== 'closed' && (
+      {/* Nobody is to be contacted about an erased case, or by someone who asked us not to. */}
+      {record.stage !== 'closed' && !record.erasedAt && !record.contactWithdrawnOn && (
         <p className="case-header__next">
           {record.nextAction && record.nextActionDueAt && due ? (
             <>
