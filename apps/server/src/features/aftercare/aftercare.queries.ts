@@ -68,6 +68,9 @@ export function findDueCheckIns(db: Kysely<Database>, filters: { today: string; 
     .where('check_in.outcome', 'is', null)
     .where('check_in.due_on', '<=', filters.today)
     .where('cases.stage', '=', 'aftercare')
+    // A check-in is a call: none for someone who withdrew consent to be contacted, or was erased.
+    .where('cases.contact_withdrawn_on', 'is', null)
+    .where('cases.erased_at', 'is', null)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(

@@ -147,6 +147,16 @@ describe('check-ins', () => {
     expect(due).toEqual([]);
   });
 
+  it('drops a case’s check-ins from the list once the person withdraws consent to be contacted', async () => {
+    const adviser = await createUser(db());
+    const caseId = await dischargedCase(adviser);
+    const manager = await createUser(db(), { role: 'manager' });
+    const { reference } = await caseRow(caseId);
+    await callerFor(db(), manager, { now: JULY_MORNING }).privacy.withdrawContactConsent({ reference, withdrawnOn: '20/07/2026', via: 'phone' });
+    const due = await callerFor(db(), adviser, { now: new Date('2026-08-30T12:00:00Z') }).aftercare.dueCheckIns({ scope: 'all' });
+    expect(due).toEqual([]);
+  });
+
   it('keeps advisers to their own cases', async () => {
     const adviser = await createUser(db());
     const caseId = await dischargedCase(adviser);

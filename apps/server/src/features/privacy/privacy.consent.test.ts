@@ -63,6 +63,17 @@ describe('withdrawing consent to contact', () => {
     expect(nextAction.message).toBe(`${why}: no next action can be planned`);
   });
 
+  it('takes a high-risk person nobody has spoken to off the adviser\'s list to chase', async () => {
+    const { adviser, manager, pat } = await patWithRequests();
+    await db().updateTable('cases').set({ risk_level: 'high' }).where('id', '=', pat.id).execute();
+    const twoDaysLater = minutesAfter(LATER, 2 * 24 * 60);
+    const chased = async () => (await callerFor(db(), adviser, { now: twoDaysLater }).worklist.mine()).filter((item) => item.kind === 'no_recent_contact');
+    expect((await chased()).map((item) => item.reference)).toEqual([pat.reference]);
+
+    await callerFor(db(), manager, { now: LATER }).privacy.withdrawContactConsent({ reference: pat.reference, withdrawnOn: '28/11/2026', via: 'phone' });
+    expect(await chased()).toEqual([]);
+  });
+
   it('keeps a new request from them, flagged, and lets an adviser answer it: asking again is how they change their mind', async () => {
     const { adviser, manager, pat } = await patWithRequests();
     await callerFor(db(), manager, { now: LATER }).privacy.withdrawContactConsent({ reference: pat.reference, withdrawnOn: '28/11/2026', via: 'letter' });

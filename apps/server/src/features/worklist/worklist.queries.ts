@@ -51,6 +51,8 @@ export function findAtRiskWithoutContact(db: Kysely<Database>, adviserId: string
     .where('cases.assigned_adviser_id', '=', adviserId)
     .where('cases.stage', 'in', ['enquiry', 'assessment'])
     .where('cases.risk_level', 'in', ['high', 'immediate'])
+    // Someone who asked not to be contacted is not chased, however long since we spoke.
+    .where('cases.contact_withdrawn_on', 'is', null)
     .where(sql<boolean>`coalesce(${lastContactAt}, cases.created_at) < ${since}`)
     .limit(200)
     .execute();
