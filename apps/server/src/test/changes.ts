@@ -13,10 +13,10 @@ export interface OpenQueueScreen {
  * A signed-in queue screen: a real change feed listening on the database and the
  * callbacks.onChange subscription, as the browser's event stream would hold it open.
  */
-export async function openQueueScreen(handle: DatabaseHandle, user: SessionUser): Promise<OpenQueueScreen> {
+export async function openQueueScreen(handle: DatabaseHandle, user: SessionUser, { sessionId }: { sessionId?: string } = {}): Promise<OpenQueueScreen> {
   const feed = await ChangeFeed.start(handle, silentLogger);
   const controller = new AbortController();
-  const events = await callerFor(handle.db, user, { changes: feed, signal: controller.signal }).callbacks.onChange();
+  const events = await callerFor(handle.db, user, { changes: feed, signal: controller.signal, sessionId }).callbacks.onChange();
   const iterator = events[Symbol.asyncIterator]();
   // Asking for the first event now is what starts listening: changes from here on are kept.
   let pending = iterator.next();

@@ -5,6 +5,7 @@ import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Context } from './context';
 import { isDatabaseUnreachable } from '../db/availability';
+import { isSessionLive } from '../features/sessions/sessions.service';
 import { databaseUnavailable, forbidden, RequestFailure, unauthorized, UserFacingError } from './errors';
 
 export type FieldErrors = Record<string, string>;
@@ -76,10 +77,30 @@ export const enrolmentProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
-export const authedProcedure = enrolmentProcedure.use(({ ctx, next }) => {
+/** Passes a stream's items on while its session lives; ended sessions hear nothing more. */
+async function* whileSessionLive<T>(stream: AsyncIterable<T>, isLive: () => Promise<boolean>): AsyncGenerator<T> {
+  for await (const item of stream) {
+    // Ends quietly: the browser's next request meets the ended session and returns to sign-in.
+    if (!(await isLive())) return;
+    yield item;
+  }
+}
+
+export const authedProcedure = enrolmentProcedure.use(async ({ ctx, type, next }) => {
   if (ctx.user.mustSetUpTwoStep) throw forbidden(TWO_STEP_REQUIRED_MESSAGE);
-  return next();
+  const result = await next();
+  // A subscription outlives the request that opened it: signing out elsewhere, a manager
+  // ending the sessions or deactivating the account stops it at its next event.
+  const { sessionId, db } = ctx;
+  if (type === 'subscription' && result.ok && sessionId && isAsyncIterable(result.data)) {
+    return { ...result, data: whileSessionLive(result.data, () => isSessionLive(db, sessionId)) };
+  }
+  return result;
 });
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
 
 export function requirePermission(permission: Permission) {
   return authedProcedure.use(({ ctx, next }) => {

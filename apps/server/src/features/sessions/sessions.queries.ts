@@ -93,3 +93,16 @@ export async function countLiveSessionsByUser(db: Kysely<Database>, idleMinutes:
     .execute();
   return rows.map((row) => ({ userId: row.userId, count: Number(row.count) }));
 }
+
+export async function countLiveSessionById(db: Kysely<Database>, sessionId: string, idleMinutes: number): Promise<number> {
+  const { count } = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('sessions.id', '=', sessionId)
+    .where('sessions.expires_at', '>', sql<Date>`now()`)
+    .where('sessions.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes})`)
+    .where('users.is_active', '=', true)
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}

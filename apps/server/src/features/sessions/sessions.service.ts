@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.service';
 import { purgeExpiredPendingSignIns } from '../mfa/mfa.service';
 import { staffNamesByIds } from '../users/users.service';
 import {
+  countLiveSessionById,
   countLiveSessionsByUser,
   countLiveSessionsOf,
   deleteExpiredSessions,
@@ -78,6 +79,11 @@ export async function resolveSession(
       mustSetUpTwoStep,
     },
   };
+}
+
+/** Whether a session is still within its limits, for streams that outlast their request. */
+export async function isSessionLive(db: Kysely<Database>, sessionId: string): Promise<boolean> {
+  return (await countLiveSessionById(db, sessionId, SESSION_IDLE_MINUTES)) > 0;
 }
 
 export async function endSession(trx: Kysely<Database>, sessionId: string): Promise<void> {
