@@ -16,10 +16,10 @@ export const mfaRouter = router({
   // Any member of staff with it on, for their own account, with a current code.
   regenerateRecoveryCodes: requirePermission('account:self')
     .input(currentCodeSchema)
-    .mutation(({ ctx, input }) => regenerateRecoveryCodes(ctx.db, { userId: ctx.user.id, requestId: ctx.requestId }, input, ctx.now())),
+    .mutation(({ ctx, input }) => regenerateRecoveryCodes(ctx.db, { userId: ctx.user.id, requestId: ctx.requestId, clientIp: ctx.clientIp }, input, ctx.now())),
 
   // Any member of staff but a manager, for their own account, with a current code.
   turnOff: requirePermission('account:self')
     .input(currentCodeSchema)
-    .mutation(({ ctx, input }) => turnOffTwoStep(ctx.db, { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId }, input, ctx.now())),
+    .mutation(({ ctx, input }) => turnOffTwoStep(ctx.db, { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId, clientIp: ctx.clientIp }, input, ctx.now())),
 });

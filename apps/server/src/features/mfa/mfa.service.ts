@@ -4,8 +4,9 @@ import type { Role } from '@harbour/shared/roles';
 import { isAppCode, isTwoStepRequired, normaliseCode, RECOVERY_CODE_COUNT } from '@harbour/shared/two-step';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
-import { badRequest, conflict, forbidden, notFound } from '../../trpc/errors';
+import { badRequest, conflict, forbidden, notFound, UserFacingError } from '../../trpc/errors';
 import { recordAudit } from '../audit/audit.service';
+import { failedSignInLimit, hitLimit, isOverLimit } from '../rate-limits/rate-limits.service';
 import { endSessionsOfUser, liveSessionCounts } from '../sessions/sessions.service';
 import { staffNamesByIds } from '../users/users.service';
 import {
@@ -33,6 +34,8 @@ import { groupedKey, matchingStep, newTotpKey, otpauthUri } from './totp';
 export interface MfaActor {
   userId: string;
   requestId: string;
+  /** For the per-connection limit on wrong codes: a stolen session must not guess its way to switching it off. */
+  clientIp?: string | null;
 }
 
 export interface TwoStepStatus {
@@ -143,32 +146,48 @@ export function recoveryCodesLeft(db: Kysely<Database>, userId: string): Promise
 const refusalOf = (check: Exclude<CodeCheck, { ok: true }>) =>
   check.reason === 'no_two_step' ? badRequest(NO_TWO_STEP, 'code') : badRequest(check.reason === 'code_reused' ? USED_CODE : WRONG_CODE, 'code');
 
+export const TOO_MANY_WRONG_CODES = 'Too many wrong codes from your connection. Wait 10 minutes and try again.';
+
+/**
+ * Changing two-step sign-in asks for a current code; wrong ones count with failed sign-ins
+ * from the same connection, so the code cannot be guessed by trying every number.
+ */
+async function withCurrentCode<T>(
+  db: Kysely<Database>,
+  actor: MfaActor,
+  code: string,
+  now: Date,
+  change: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  if (await isOverLimit(db, failedSignInLimit, actor.clientIp ?? null, now)) throw new UserFacingError('TOO_MANY_REQUESTS', TOO_MANY_WRONG_CODES);
+  const outcome = await db.transaction().execute(async (trx) => {
+    const check = await useSignInCode(trx, actor.userId, code, now);
+    if (!check.ok) return check;
+    return { ok: true as const, value: await change(trx) };
+  });
+  if (outcome.ok) return outcome.value;
+  await hitLimit(db, failedSignInLimit, actor.clientIp ?? null, now);
+  throw refusalOf(outcome);
+}
+
 /** New recovery codes void the old ones; a current code proves it is the owner asking. */
 export async function regenerateRecoveryCodes(db: Kysely<Database>, actor: MfaActor, input: { code: string }, now: Date): Promise<{ recoveryCodes: string[] }> {
-  const outcome = await db.transaction().execute(async (trx) => {
-    const check = await useSignInCode(trx, actor.userId, input.code, now);
-    if (!check.ok) return check;
+  return withCurrentCode(db, actor, input.code, now, async (trx) => {
     const recoveryCodes = await issueRecoveryCodes(trx, actor.userId);
     await recordAudit(trx, { actorUserId: actor.userId, action: 'mfa.recovery_codes_replaced', entityType: 'user', entityId: actor.userId, requestId: actor.requestId });
-    return { ok: true as const, recoveryCodes };
+    return { recoveryCodes };
   });
-  if (!outcome.ok) throw refusalOf(outcome);
-  return { recoveryCodes: outcome.recoveryCodes };
 }
 
 /** Staff may turn their own two-step sign-in off with a current code; managers may not. */
 export async function turnOffTwoStep(db: Kysely<Database>, actor: MfaActor & { role: Role }, input: { code: string }, now: Date): Promise<{ isEnabled: false }> {
   if (isTwoStepRequired(actor.role)) throw forbidden('Managers must keep two-step sign-in on. To move it to a new phone, ask another manager to reset it.');
-  const outcome = await db.transaction().execute(async (trx) => {
-    const check = await useSignInCode(trx, actor.userId, input.code, now);
-    if (!check.ok) return check;
+  return withCurrentCode(db, actor, input.code, now, async (trx) => {
     await deleteSecret(trx, actor.userId);
     await deleteRecoveryCodes(trx, actor.userId);
     await recordAudit(trx, { actorUserId: actor.userId, action: 'mfa.disabled', entityType: 'user', entityId: actor.userId, requestId: actor.requestId });
-    return { ok: true as const };
+    return { isEnabled: false as const };
   });
-  if (!outcome.ok) throw refusalOf(outcome);
-  return { isEnabled: false };
 }
 
 /**

@@ -8,7 +8,8 @@ import { turnOnTwoStep, unusedCode } from '../../test/two-step';
 import { appRouter } from '../../trpc/router';
 import { SIGN_IN_CODE_STEP_ENDED } from '../auth/auth.service';
 import { resolveSession } from '../sessions/sessions.service';
-import { PENDING_SIGN_IN_MINUTES, USED_CODE, WRONG_CODE } from './mfa.service';
+import { failedSignInLimit } from '../rate-limits/rate-limits.service';
+import { PENDING_SIGN_IN_MINUTES, TOO_MANY_WRONG_CODES, USED_CODE, WRONG_CODE } from './mfa.service';
 import { base32Decode, codeAt, codeForStep, stepAt } from './totp';
 
 const db = useTestDatabase();
@@ -254,6 +255,24 @@ describe('turning two-step sign-in off', () => {
     expect(refusal.message).toContain('Managers must keep two-step sign-in on');
     expect(await auditRows(db(), 'mfa.disabled')).toEqual([{ actorUserId: adviser.id, entityId: adviser.id, details: {} }]);
   });
+});
+
+describe('guessing a code from inside a session', () => {
+  it('counts wrong codes with failed sign-ins from the connection, and stops them at the limit', async () => {
+    const adviser = await createUser(db());
+    const { key } = await enrolThroughScreens(adviser);
+    const caller = callerFor(db(), adviser, { clientIp: '198.51.100.99' });
+    const wrong = wrongCodeFor(codeAt(key, new Date()));
+
+    for (let attempt = 0; attempt < failedSignInLimit.limit; attempt += 1) {
+      expect(await rejectionOf(caller.mfa.turnOff({ code: wrong }))).toMatchObject({ code: 'BAD_REQUEST' });
+    }
+    expect(await rejectionOf(caller.mfa.turnOff({ code: await unusedCode(db(), adviser.id, key) }))).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      message: TOO_MANY_WRONG_CODES,
+    });
+    await expect(caller.mfa.status()).resolves.toMatchObject({ isEnabled: true });
+  }, 60_000);
 });
 
 describe('a manager resetting a colleague\'s two-step sign-in', () => {
