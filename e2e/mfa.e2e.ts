@@ -101,7 +101,9 @@ describe.skipIf(skipReason() !== '')('two-step sign-in', () => {
     // The demo manager sees her sessions and two-step sign-in, and signs her out everywhere.
     await lead.reload();
     const row = lead.getByRole('row', { name: /Nia Manager/ });
-    await row.getByText('Two-step: on').waitFor();
+    await row.getByText('Two-step on').waitFor();
+    expect(await seriousAccessibilityViolations(lead)).toEqual([]);
+    await screenshot(lead, 'staff-sign-in-security');
     await row.getByRole('button', { name: 'Sign out everywhere Nia Manager' }).click();
     await row.getByRole('button', { name: 'Yes, sign out Nia Manager' }).click();
     await expect.poll(() => lead.getByRole('status').first().textContent()).toContain('Nia Manager has been signed out of 1 session');

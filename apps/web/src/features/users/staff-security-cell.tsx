@@ -52,10 +52,9 @@ export function StaffSecurityCell({ member, security, isCurrentUser, onOutcome }
 
   if (!security) return <span className="muted">…</span>;
   const summary = (
-    <span>
-      Two-step: {security.hasTwoStep ? 'on' : 'off'}
-      <br />
-      {security.liveSessions === 0 ? 'Not signed in' : `Signed in: ${sessionsText(security.liveSessions)}`}
+    <span className="security-cell__summary">
+      <span>Two-step {security.hasTwoStep ? 'on' : 'off'}</span>
+      <span>{security.liveSessions === 0 ? 'Not signed in' : `${sessionsText(security.liveSessions)} live`}</span>
     </span>
   );
   if (isCurrentUser || !member.isActive) return summary;
