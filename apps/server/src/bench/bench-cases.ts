@@ -3,7 +3,7 @@ import { regionValues, type Region } from '@harbour/shared/regions';
 import type { Service } from '@harbour/shared/clinics';
 import { assessmentPool, financePool, NO_FINANCES, SUBSTANCE_WEIGHTS, type PooledAssessment } from './bench-assessments';
 import { benchId, Dice, IdKind, weightsOf } from './bench-dice';
-import { callbackReference, emailAddress, FIRST_NAMES, mobileNumber, personName } from './bench-people';
+import { callbackReference, emailAddress, mobileNumber, personName } from './bench-people';
 import { benchClinics, placementFee, STAFF_COUNTS, staffMember, type BenchClinic } from './bench-staff-clinics';
 import { copyArray, copyBool, copyDay, copyText, copyTime, NULL } from './copy-text';
 
@@ -90,6 +90,11 @@ const DISCHARGES = weightsOf<DischargeOutcome>([['completed', 65], ['left_early'
 /** Calls per request: the mean is exactly three, and never more than three unanswered before an answer. */
 const ATTEMPT_PATTERN = [3, 3, 2, 4, 3, 4, 2, 3];
 
+let staffIdList: string[] | undefined;
+const staffIds = () => (staffIdList ??= Array.from({ length: STAFF_COUNTS.adviser + STAFF_COUNTS.team_lead }, (_, index) => staffMember(index).id));
+const mentionedArrays = new Map<string, string>();
+const mentionedArray = (substance: string) => mentionedArrays.get(substance) ?? mentionedArrays.set(substance, copyArray([substance])).get(substance)!;
+
 /** When case `index` opened: spread evenly over four years, in order, so references rise with time. */
 export function openedAt(world: BenchWorld, index: number, dice: Dice): number {
   const spacing = (HISTORY_DAYS * DAY) / world.caseCount;
@@ -133,8 +138,9 @@ export function planCase(world: BenchWorld, index: number): CasePlan {
     callerName = dice.pick(PROFESSIONALS);
     relationDetail = 'GP';
   }
-  const callerFirst = relation === 'self' ? first : (callerName.split(' ').at(-2) ?? FIRST_NAMES[0]);
-  const email = dice.chance(0.75) ? emailAddress(callerFirst, surname, index) : null;
+  // The caller's own address: "Dr Helen Ashby" is helen.ashby…@example.org.
+  const callerWords = callerName.split(' ');
+  const email = dice.chance(0.75) ? emailAddress(callerWords.at(-2)!, callerWords.at(-1)!, index) : null;
   const placed = isPlaced(index);
   const assessed = placed || dice.chance(0.375);
   const consentToHealthData = assessed || dice.chance(0.85);
@@ -144,7 +150,7 @@ export function planCase(world: BenchWorld, index: number): CasePlan {
     index,
     id: benchId(IdKind.case, index),
     createdMs,
-    ownerId: staffMember(ownerIndex).id,
+    ownerId: staffIds()[ownerIndex]!,
     clientName,
     callerName,
     relation,
@@ -152,7 +158,7 @@ export function planCase(world: BenchWorld, index: number): CasePlan {
     phone: mobileNumber(index),
     email,
     consentToHealthData,
-    substances: consentToHealthData ? copyArray([dice.weighted(SUBSTANCE_WEIGHTS)]) : '{}',
+    substances: consentToHealthData ? mentionedArray(dice.weighted(SUBSTANCE_WEIGHTS)) : '{}',
     urgency,
     region: regionValues[(index * 7 + (index >>> 3)) % regionValues.length]!,
     assessment: null,
@@ -263,8 +269,8 @@ export function planCase(world: BenchWorld, index: number): CasePlan {
     return plan;
   }
   move('aftercare', dischargedMs + 10 * MINUTE);
-  // Four in ten stay in touch for the whole year; the rest stop after a month or so.
-  const stays = dice.chance(0.4);
+  // A quarter stay in touch for the whole year; the rest stop after a month or so.
+  const stays = dice.chance(0.25);
   // Closed as completed once the last check-in (made at 11:00 on its day) is done.
   const dischargedDay = Date.parse(copyDay(dischargedMs));
   const closeMs = stays ? dischargedDay + 365 * DAY + 12 * HOUR : dischargedMs + (30 + dice.between(1, 10)) * DAY;

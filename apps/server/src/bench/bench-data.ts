@@ -1,7 +1,7 @@
 import { DEFAULT_BENCH_DATABASE_URL } from './bench-database';
 import { loadBenchData } from './bench-load';
 
-// pnpm bench:data [--scale <fraction>]: wipes the benchmark database and fills it with four
+// pnpm bench:data [--scale <fraction>] [--verbose]: wipes the benchmark database and fills it with four
 // years of a national helpline (at --scale 1, a million cases). See docs/decisions/013.
 
 function scaleFrom(args: readonly string[]): number {
@@ -17,11 +17,11 @@ function scaleFrom(args: readonly string[]): number {
 
 try {
   const url = process.env.BENCH_DATABASE_URL || DEFAULT_BENCH_DATABASE_URL;
-  const unknown = process.argv.slice(2).filter((arg, index, args) => !arg.startsWith('--scale') && args[index - 1] !== '--scale');
-  if (unknown.length) throw new Error(`Unknown argument ${unknown[0]}: the only option is --scale <fraction>`);
+  const unknown = process.argv.slice(2).filter((arg, index, args) => !arg.startsWith('--scale') && arg !== '--verbose' && args[index - 1] !== '--scale');
+  if (unknown.length) throw new Error(`Unknown argument ${unknown[0]}: the options are --scale <fraction> and --verbose`);
   const scale = scaleFrom(process.argv.slice(2));
   console.log(`Filling ${new URL(url).pathname.slice(1)} at scale ${scale} (every row in it is replaced)`);
-  await loadBenchData({ url, scale, log: (line) => console.log(line) });
+  await loadBenchData({ url, scale, log: (line) => console.log(line), verbose: process.argv.includes('--verbose') });
 } catch (error) {
   console.error(`bench:data failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

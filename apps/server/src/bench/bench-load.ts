@@ -18,7 +18,7 @@ import {
   type BenchWorld,
 } from './bench-cases';
 import { BENCH_PASSWORD, CLINIC_COLUMNS, CLINIC_COUNT, clinicRow, STAFF_COLUMNS, STAFF_TOTAL, staffRow } from './bench-staff-clinics';
-import { copyRows } from './copy-text';
+import { copyManyRows, copyRows } from './copy-text';
 import { dropTableStructure, readTableStructure, restoreTableStructure } from './table-structure';
 
 export const FULL_SCALE_CASES = 1_000_000;
@@ -33,6 +33,8 @@ export interface BenchLoadOptions {
   /** One line per phase. */
   log: (line: string) => void;
   now?: Date;
+  /** Also one line per index or key rebuilt. */
+  verbose?: boolean;
 }
 
 export interface BenchLoadResult {
@@ -43,7 +45,7 @@ export interface BenchLoadResult {
 
 const seconds = (fromMs: number) => (performance.now() - fromMs) / 1000;
 
-export async function loadBenchData({ url, scale, log, now = new Date() }: BenchLoadOptions): Promise<BenchLoadResult> {
+export async function loadBenchData({ url, scale, log, now = new Date(), verbose = false }: BenchLoadOptions): Promise<BenchLoadResult> {
   if (!(scale > 0 && scale <= 1)) throw new Error(`--scale must be more than 0 and at most 1, not ${scale}`);
   const startedMs = performance.now();
   const phases: BenchLoadResult['phases'] = [];
@@ -63,13 +65,15 @@ export async function loadBenchData({ url, scale, log, now = new Date() }: Bench
   });
 
   const world: BenchWorld = { nowMs: Math.floor(now.getTime() / 60_000) * 60_000, caseCount: Math.round(FULL_SCALE_CASES * scale) };
-  // Two connections: one per core. Index builds run two at a time on them.
-  const clients = [0, 1].map(() => new pg.Client({ connectionString: url, application_name: 'harbour-bench-data' }));
-  await Promise.all(clients.map((client) => client.connect()));
+  // One connection per table loaded at once; index builds then run two at a time (one per core).
+  const loaders = [0, 1, 2, 3, 4].map(() => new pg.Client({ connectionString: url, application_name: 'harbour-bench-data' }));
+  const clients = loaders.slice(0, 2);
+  await Promise.all(loaders.map((client) => client.connect()));
   try {
-    for (const client of clients) {
-      // A lost commit here costs a re-run, never real data; index builds get room to sort in memory.
-      await client.query("set synchronous_commit = off; set maintenance_work_mem = '512MB'; set statement_timeout = 0");
+    for (const client of loaders) {
+      // A lost commit here costs a re-run, never real data. Index builds get room to sort in
+      // memory, and the foreign-key checks (one join each) room to hash without spilling.
+      await client.query("set synchronous_commit = off; set maintenance_work_mem = '512MB'; set work_mem = '256MB'; set statement_timeout = 0");
     }
     const [main, second] = clients as [pg.Client, pg.Client];
     const structure = await phase('drop keys, foreign keys, indexes', async () => {
@@ -86,50 +90,46 @@ export async function loadBenchData({ url, scale, log, now = new Date() }: Bench
       into.push(clinicRow(index, world.nowMs));
     }), (count) => count);
 
-    // The cases and their requests go in side by side on the two connections; each pass works
-    // out the same story for a case from its number.
-    const [cases, callbacks] = await Promise.all([
-      phase('cases', () => copyRows(main, 'cases', CASE_COLUMNS, world.caseCount, (index, into) => {
-        into.push(caseRow(world, planCase(world, index)));
-      }), (count) => count),
-      phase('callback requests', async () => {
-        const live: string[] = [];
-        const liveAttempts: string[] = [];
-        for (let n = 0; n < LIVE_QUEUE; n += 1) liveCallbackRow(world, n, live, liveAttempts);
-        const forCases = await copyRows(second, 'callback_requests', CALLBACK_COLUMNS, world.caseCount, (index, into) => {
-          into.push(callbackRowForCase(planCase(world, index)));
-        });
-        const waiting = await copyRows(second, 'callback_requests', CALLBACK_COLUMNS, 1, (_index, into) => into.push(...live));
-        await copyRows(second, 'callback_attempts', ATTEMPT_COLUMNS, 1, (_index, into) => into.push(...liveAttempts));
-        rows.liveQueue = waiting;
-        rows.liveAttempts = liveAttempts.length;
-        return forCases + waiting;
-      }, (count) => count),
-    ]);
-    rows.cases = cases;
-    rows.callback_requests = callbacks;
-
-    const [attempts, placements] = await Promise.all([
-      phase('call attempts', () => copyRows(main, 'callback_attempts', ATTEMPT_COLUMNS, world.caseCount, (index, into) => {
-        attemptRowsForCase(planCase(world, index), into);
-      }), (count) => count),
-      phase('placements and check-ins', async () => {
-        const placed = await copyRows(second, 'placements', PLACEMENT_COLUMNS, world.caseCount, (index, into) => {
-          if (index % 5 !== 2) return;
-          const row = placementRow(planCase(world, index));
-          if (row) into.push(row);
-        });
-        rows.aftercare_check_ins = await copyRows(second, 'aftercare_check_ins', CHECK_IN_COLUMNS, world.caseCount, (index, into) => {
-          if (index % 5 === 2) checkInRows(planCase(world, index), into);
-        });
-        return placed;
-      }, (count) => count),
-    ]);
-    rows.callback_attempts = attempts + (rows.liveAttempts ?? 0);
-    rows.placements = placements;
+    // One pass over the cases writes five tables at once, each through its own COPY on its own
+    // connection: a case's story is worked out once for its row, its request, its calls, its
+    // placement and that placement's check-ins.
+    const live: string[] = [];
+    const liveAttempts: string[] = [];
+    for (let n = 0; n < LIVE_QUEUE; n += 1) liveCallbackRow(world, n, live, liveAttempts);
+    const [cases, callbacks, attempts, placements, checkIns] = await phase('cases, requests, calls, placements, check-ins', () =>
+      copyManyRows(
+        [
+          { client: loaders[0]!, table: 'cases', columns: CASE_COLUMNS, freeze: true },
+          { client: loaders[1]!, table: 'callback_requests', columns: CALLBACK_COLUMNS, freeze: true },
+          { client: loaders[2]!, table: 'callback_attempts', columns: ATTEMPT_COLUMNS, freeze: true },
+          { client: loaders[3]!, table: 'placements', columns: PLACEMENT_COLUMNS, freeze: true },
+          { client: loaders[4]!, table: 'aftercare_check_ins', columns: CHECK_IN_COLUMNS, freeze: true },
+        ],
+        world.caseCount + 1,
+        (index, [caseRows, callbackRows, attemptRows, placementRows, checkInRowsOut]) => {
+          if (index === world.caseCount) {
+            // The live queue last: requests waiting now, with no case yet.
+            callbackRows!.push(...live);
+            attemptRows!.push(...liveAttempts);
+            return;
+          }
+          const plan = planCase(world, index);
+          caseRows!.push(caseRow(world, plan));
+          callbackRows!.push(callbackRowForCase(plan));
+          attemptRowsForCase(plan, attemptRows!);
+          const placement = placementRow(plan);
+          if (placement) {
+            placementRows!.push(placement);
+            checkInRows(plan, checkInRowsOut!);
+          }
+        },
+      ), (counts) => counts.reduce((sum, count) => sum + count, 0));
+    Object.assign(rows, { cases, callback_requests: callbacks, callback_attempts: attempts, placements, aftercare_check_ins: checkIns, liveQueue: live.length });
 
     await phase('keys and indexes, then foreign keys', () =>
-      restoreTableStructure(clients, structure, (table) => rows[table] ?? 0),
+      restoreTableStructure(clients, structure, (table) => rows[table] ?? 0, (name, took) => {
+        if (verbose) log(`  ${name.padEnd(40)} ${took.toFixed(1).padStart(6)} s`);
+      }),
     );
     await phase('reference sequence, analyse', async () => {
       // The next case opened gets the number after the last one loaded, whatever its year.
@@ -137,7 +137,7 @@ export async function loadBenchData({ url, scale, log, now = new Date() }: Bench
       await Promise.all([main.query('analyze cases, callback_attempts, aftercare_check_ins'), second.query('analyze callback_requests, placements, users, clinics')]);
     });
   } finally {
-    await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
+    await Promise.all(loaders.map((client) => client.end().catch(() => undefined)));
   }
   const total = seconds(startedMs);
   log(`${'total'.padEnd(34)} ${''.padStart(10)}      ${total.toFixed(1).padStart(6)} s`);

@@ -69,28 +69,44 @@ export async function dropTableStructure(client: pg.ClientBase, structure: Table
 }
 
 /**
- * Builds keys and indexes again, `connections` at a time (each build is one statement on one
- * connection; PostgreSQL may add parallel workers to a B-tree build), biggest tables first so
- * the long builds start early, then the foreign keys, each checked against every row.
+ * Builds keys and indexes again, one statement per connection at a time (PostgreSQL may add
+ * parallel workers to a B-tree build): the slow kinds (GIN, GiST) first so they do not run
+ * alone at the end, then the biggest tables first. Then the foreign keys: each added NOT VALID
+ * (a moment) and then validated, which checks every row as adding it outright would but takes a
+ * lock that lets the checks of different tables run side by side; a table's own checks run one
+ * after another on one connection.
  */
 export async function restoreTableStructure(
   clients: readonly pg.ClientBase[],
   structure: TableStructure,
   sizeOf: (table: string) => number,
+  onBuilt: (name: string, seconds: number) => void = () => undefined,
 ): Promise<void> {
-  const bySize = (a: Statement, b: Statement) => sizeOf(b.table) - sizeOf(a.table);
-  await runOnEach(clients, [...structure.keys, ...structure.indexes].sort(bySize));
-  await runOnEach(clients, [...structure.foreignKeys].sort(bySize));
+  const isSlowKind = (statement: Statement) => / using (gin|gist) /i.test(statement.create);
+  const byCost = (a: Statement, b: Statement) => Number(isSlowKind(b)) - Number(isSlowKind(a)) || sizeOf(b.table) - sizeOf(a.table);
+  const builds = [...structure.keys, ...structure.indexes].sort(byCost).map((statement) => ({ name: statement.name, sql: [statement.create] }));
+  await runOnEach(clients, builds, onBuilt);
+
+  for (const { create } of structure.foreignKeys) await clients[0]!.query(`${create} not valid`);
+  const tables = [...new Set(structure.foreignKeys.map((statement) => statement.table))].sort((a, b) => sizeOf(b) - sizeOf(a));
+  const checks = tables.map((table) => ({
+    name: `foreign keys of ${table}`,
+    sql: structure.foreignKeys.filter((statement) => statement.table === table).map(({ name }) => `alter table ${quote(table)} validate constraint ${quote(name)}`),
+  }));
+  await runOnEach(clients, checks, onBuilt);
 }
 
-async function runOnEach(clients: readonly pg.ClientBase[], statements: readonly Statement[]): Promise<void> {
+/** Each piece of work runs its statements in order on one connection; the connections share the list. */
+async function runOnEach(clients: readonly pg.ClientBase[], work: ReadonlyArray<{ name: string; sql: string[] }>, onBuilt: (name: string, seconds: number) => void): Promise<void> {
   let next = 0;
   await Promise.all(
     clients.map(async (client) => {
-      while (next < statements.length) {
-        const statement = statements[next]!;
+      while (next < work.length) {
+        const piece = work[next]!;
         next += 1;
-        await client.query(statement.create);
+        const startedMs = performance.now();
+        for (const statement of piece.sql) await client.query(statement);
+        onBuilt(piece.name, (performance.now() - startedMs) / 1000);
       }
     }),
   );
