@@ -37,12 +37,17 @@ export function personName(number: number, salt: number): { first: string; surna
   return { first: FIRST_NAMES[mixed % FIRST_NAMES.length]!, surname: SURNAMES[(mixed >>> 12) % SURNAMES.length]! };
 }
 
-// UK mobile numbers, 07xxx xxxxxx: +447 and nine digits. Person `number` gets its own, scattered
-// over 07500 000000 to 07999 999999 (five hundred million numbers, none reused).
-const MOBILE_SPAN = 500_000_000;
+// UK mobile numbers, 07xxx xxxxxx: +447 and nine digits, each one valid to the app's phone
+// check. Person `number` gets its own, scattered over 074, 075, 078 and 079 (four hundred
+// million numbers, none reused); 07911 is not a mobile range, so those move to 07711, which
+// nothing else uses here.
+const MOBILE_BLOCK = 100_000_000;
+const MOBILE_PREFIXES = ['4', '5', '8', '9'];
 
 export function mobileNumber(number: number): string {
-  return `+447${500_000_000 + scatter(number, MOBILE_SPAN, 387_420_489, 12_345_679)}`;
+  const spread = scatter(number, MOBILE_PREFIXES.length * MOBILE_BLOCK, 387_420_489, 12_345_679);
+  const phone = `+447${MOBILE_PREFIXES[Math.floor(spread / MOBILE_BLOCK)]}${String(spread % MOBILE_BLOCK).padStart(8, '0')}`;
+  return phone.startsWith('+447911') ? `+447711${phone.slice(7)}` : phone;
 }
 
 export function emailAddress(first: string, surname: string, number: number): string {
