@@ -55,7 +55,7 @@ export async function loadBenchData({ url, scale, log, now = new Date(), verbose
     const result = await work();
     const entry = { name, rows: rowsOf(result), seconds: seconds(from) };
     phases.push(entry);
-    log(`${name.padEnd(34)} ${entry.rows === null ? ''.padStart(10) : entry.rows.toLocaleString('en-GB').padStart(10)} rows ${entry.seconds.toFixed(1).padStart(6)} s`);
+    log(`${name.padEnd(46)} ${entry.rows === null ? ''.padStart(10) : entry.rows.toLocaleString('en-GB').padStart(10)} rows ${entry.seconds.toFixed(1).padStart(6)} s`);
     return result;
   }
 
@@ -125,6 +125,7 @@ export async function loadBenchData({ url, scale, log, now = new Date(), verbose
         },
       ), (counts) => counts.reduce((sum, count) => sum + count, 0));
     Object.assign(rows, { cases, callback_requests: callbacks, callback_attempts: attempts, placements, aftercare_check_ins: checkIns, liveQueue: live.length });
+    for (const table of BIG_TABLES) log(`  ${table.padEnd(44)} ${rows[table]!.toLocaleString('en-GB').padStart(10)} rows`);
 
     await phase('keys and indexes, then foreign keys', () =>
       restoreTableStructure(clients, structure, (table) => rows[table] ?? 0, (name, took) => {
@@ -140,6 +141,6 @@ export async function loadBenchData({ url, scale, log, now = new Date(), verbose
     await Promise.all(loaders.map((client) => client.end().catch(() => undefined)));
   }
   const total = seconds(startedMs);
-  log(`${'total'.padEnd(34)} ${''.padStart(10)}      ${total.toFixed(1).padStart(6)} s`);
+  log(`${'total'.padEnd(46)} ${''.padStart(10)}      ${total.toFixed(1).padStart(6)} s`);
   return { rows, phases, seconds: total };
 }
