@@ -12,12 +12,13 @@ import { callerFor, silentLogger } from '../test/factories';
 import { openTestDatabase } from '../test/test-database';
 import { assessmentPool, pooledAssessmentJson } from './bench-assessments';
 import { LIVE_QUEUE, placementCount } from './bench-cases';
-import { benchDatabaseName } from './bench-database';
+import { benchDatabaseName, ensureBenchDatabase, searchPathFor, wipeAndMigrate } from './bench-database';
 import { FULL_SCALE_CASES, loadBenchData, type BenchLoadResult } from './bench-load';
 import { benchStaffEmail, CLINIC_COUNT, STAFF_TOTAL } from './bench-staff-clinics';
 
-// bench:data at a two-thousandth of full size, into a database of its own made and dropped here
-// (the loader wipes whatever it fills). COPY needs a real PostgreSQL: PGlite cannot stand in.
+// bench:data at a two-thousandth of full size, into a schema of its own in the test database
+// (the loader wipes whatever it fills; CI's role may not create databases). COPY needs a real
+// PostgreSQL: PGlite cannot stand in.
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 if (!TEST_DATABASE_URL) {
   console.info('bench-data.test.ts skipped: TEST_DATABASE_URL is not set, and bench:data loads PostgreSQL with COPY, which the embedded database cannot take');
@@ -27,37 +28,42 @@ const SCALE = 0.002;
 const CASES = Math.round(FULL_SCALE_CASES * SCALE);
 
 describe.skipIf(!TEST_DATABASE_URL)('pnpm bench:data', () => {
-  let benchUrl = '';
+  const schema = `bench_test_${randomBytes(4).toString('hex')}`;
   let result: BenchLoadResult;
-  let handle: DatabaseHandle;
+  let handle: DatabaseHandle | undefined;
   let db: Kysely<Database>;
 
   beforeAll(async () => {
-    const url = new URL(TEST_DATABASE_URL!);
-    url.pathname = `/harbour_bench_test_${randomBytes(4).toString('hex')}`;
-    benchUrl = url.toString();
-    result = await loadBenchData({ url: benchUrl, scale: SCALE, log: () => undefined });
-    handle = openPostgres({ connectionString: benchUrl, logger: silentLogger, max: 2 });
+    result = await loadBenchData({ url: TEST_DATABASE_URL!, schema, scale: SCALE, log: () => undefined });
+    handle = openPostgres({ connectionString: TEST_DATABASE_URL!, logger: silentLogger, max: 2, searchPath: searchPathFor(schema) });
     db = handle.db;
   }, 60_000);
 
   afterAll(async () => {
     await handle?.close();
-    if (!benchUrl) return;
-    const maintenance = new URL(benchUrl);
-    maintenance.pathname = '/postgres';
-    const client = new pg.Client({ connectionString: maintenance.toString() });
-    await client.connect();
+    await withClient(TEST_DATABASE_URL!, (client) => client.query(`drop schema if exists ${schema} cascade`));
+  });
+
+  it('creates a missing benchmark database when the role may, and otherwise says who must', async () => {
+    const url = new URL(TEST_DATABASE_URL!);
+    url.pathname = `/harbour_bench_probe_${randomBytes(4).toString('hex')}`;
+    const { rows } = await withClient(TEST_DATABASE_URL!, (client) => client.query<{ may: boolean }>('select rolcreatedb or rolsuper as may from pg_roles where rolname = current_user'));
+    if (!rows[0]!.may) {
+      await expect(ensureBenchDatabase(url.toString())).rejects.toThrow(/may not create databases: ask an administrator/);
+      return;
+    }
     try {
-      await client.query(`drop database if exists "${benchDatabaseName(benchUrl)}" with (force)`);
+      expect(await ensureBenchDatabase(url.toString())).toBe('created');
+      expect(await ensureBenchDatabase(url.toString())).toBe('exists');
     } finally {
-      await client.end();
+      await withClient(TEST_DATABASE_URL!, (client) => client.query(`drop database if exists "${benchDatabaseName(url.toString())}"`));
     }
   });
 
-  it('refuses to wipe a database whose name does not say "bench"', () => {
+  it('refuses to wipe a database or schema whose name does not say "bench"', async () => {
     expect(() => benchDatabaseName('postgres://harbour:harbour@127.0.0.1:5432/harbour')).toThrow(/must contain "bench"/);
     expect(benchDatabaseName('postgres://harbour:harbour@127.0.0.1:5432/harbour_bench')).toBe('harbour_bench');
+    await expect(wipeAndMigrate(TEST_DATABASE_URL!, 'public')).rejects.toThrow(/must be lower case and contain "bench"/);
   });
 
   it('loads the rows asked for, and reports them', async () => {
@@ -189,4 +195,14 @@ async function structureOf(db: Kysely<Database>): Promise<string[]> {
   `.execute(db);
   // Definitions name the schema; a test schema and the bench database's public differ only there.
   return rows.map((row) => row.line.replaceAll(`${row.schema}.`, 'SCHEMA.')).sort();
+}
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }

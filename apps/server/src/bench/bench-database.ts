@@ -47,23 +47,31 @@ export async function ensureBenchDatabase(url: string): Promise<'created' | 'exi
 }
 
 /**
- * Empties the database (schema public dropped and made again, owned by us) and runs every
- * migration this build knows, through the app's own migrator.
+ * Empties the target and runs every migration this build knows, through the app's own migrator.
+ * The target is the database's schema public (dropped and made again; the extensions in it go
+ * with it and the migrations install them again), or, for tests, a schema of its own whose
+ * name says "bench", with public kept on the path for the extensions there.
  */
-export async function wipeAndMigrate(url: string): Promise<string[]> {
+export async function wipeAndMigrate(url: string, schema?: string): Promise<string[]> {
+  const target = schema ?? 'public';
+  if (schema !== undefined && !(/^[a-z_][a-z0-9_]*$/.test(schema) && schema.includes('bench'))) {
+    throw new Error(`The benchmark wipes the schema it fills, so its name must be lower case and contain "bench", not "${schema}"`);
+  }
   const client = new pg.Client({ connectionString: url, application_name: 'harbour-bench' });
   await client.connect();
   try {
-    // Cascade takes the extensions installed in public with it; the migrations install them again.
-    await client.query('drop schema if exists public cascade');
-    await client.query('create schema public');
+    await client.query(`drop schema if exists ${quote(target)} cascade`);
+    await client.query(`create schema ${quote(target)}`);
   } finally {
     await client.end();
   }
-  const handle = openPostgres({ connectionString: url, logger: pino({ level: 'silent' }), max: 1 });
+  const handle = openPostgres({ connectionString: url, logger: pino({ level: 'silent' }), max: 1, ...(schema ? { searchPath: searchPathFor(schema) } : {}) });
   try {
     return await migrateToLatest(handle.db);
   } finally {
     await handle.close();
   }
 }
+
+/** The search path for a schema of its own: public stays on it for pg_trgm. */
+export const searchPathFor = (schema: string) => `${schema},public`;

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { hashPassword } from '../features/users/users.passwords';
-import { ensureBenchDatabase, wipeAndMigrate } from './bench-database';
+import { ensureBenchDatabase, searchPathFor, wipeAndMigrate } from './bench-database';
 import {
   ATTEMPT_COLUMNS,
   attemptRowsForCase,
@@ -35,6 +35,11 @@ export interface BenchLoadOptions {
   now?: Date;
   /** Also one line per index or key rebuilt. */
   verbose?: boolean;
+  /**
+   * For tests: fill this schema (its name must contain "bench") in the database `url` names,
+   * whatever that is called, instead of wiping the whole database.
+   */
+  schema?: string;
 }
 
 export interface BenchLoadResult {
@@ -45,7 +50,7 @@ export interface BenchLoadResult {
 
 const seconds = (fromMs: number) => (performance.now() - fromMs) / 1000;
 
-export async function loadBenchData({ url, scale, log, now = new Date(), verbose = false }: BenchLoadOptions): Promise<BenchLoadResult> {
+export async function loadBenchData({ url, scale, log, now = new Date(), verbose = false, schema }: BenchLoadOptions): Promise<BenchLoadResult> {
   if (!(scale > 0 && scale <= 1)) throw new Error(`--scale must be more than 0 and at most 1, not ${scale}`);
   const startedMs = performance.now();
   const phases: BenchLoadResult['phases'] = [];
@@ -60,13 +65,15 @@ export async function loadBenchData({ url, scale, log, now = new Date(), verbose
   }
 
   await phase('database: create if missing, wipe, migrate', async () => {
-    await ensureBenchDatabase(url);
-    return wipeAndMigrate(url);
+    if (schema === undefined) await ensureBenchDatabase(url);
+    return wipeAndMigrate(url, schema);
   });
 
   const world: BenchWorld = { nowMs: Math.floor(now.getTime() / 60_000) * 60_000, caseCount: Math.round(FULL_SCALE_CASES * scale) };
   // One connection per table loaded at once; index builds then run two at a time (one per core).
-  const loaders = [0, 1, 2, 3, 4].map(() => new pg.Client({ connectionString: url, application_name: 'harbour-bench-data' }));
+  const loaders = [0, 1, 2, 3, 4].map(
+    () => new pg.Client({ connectionString: url, application_name: 'harbour-bench-data', ...(schema ? { options: `-c search_path=${searchPathFor(schema)}` } : {}) }),
+  );
   const clients = loaders.slice(0, 2);
   await Promise.all(loaders.map((client) => client.connect()));
   try {
