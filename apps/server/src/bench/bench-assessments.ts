@@ -7,7 +7,9 @@ import {
   hasRiskyWithdrawalFrom,
   isInjectingIn,
   type AssessmentInput,
+  type Frequency,
   type FundingRoute,
+  type Route,
 } from '@harbour/shared/assessment';
 import { riskScreenWithNothingFound } from '@harbour/shared/assessment-fixtures';
 import type { SubstanceId } from '@harbour/shared/substances';
@@ -28,28 +30,22 @@ export const SUBSTANCE_WEIGHTS = weightsOf<SubstanceId>([
   ['other_opioids', 3], ['prescription_medicines', 3], ['amphetamines', 2], ['gambling', 2], ['ghb_gbl', 1], ['mdma', 1],
 ]);
 
-const ROUTES: Partial<Record<SubstanceId, { route?: 'oral' | 'snorted' | 'smoked' | 'injected'; frequency: 'daily' | 'several_times_a_week' | 'weekly' }>> = {
-  alcohol: { route: 'oral', frequency: 'daily' },
-  cocaine: { route: 'snorted', frequency: 'several_times_a_week' },
-  crack_cocaine: { route: 'smoked', frequency: 'daily' },
-  heroin: { route: 'smoked', frequency: 'daily' },
-  cannabis: { route: 'smoked', frequency: 'daily' },
-  ketamine: { route: 'snorted', frequency: 'daily' },
-  gambling: { frequency: 'daily' },
-};
+/** How a substance is usually taken; the rest are smoked, snorted or (one in five) injected. */
+const USUAL_ROUTE: Partial<Record<SubstanceId, Route | null>> = { alcohol: 'oral', benzodiazepines: 'oral', prescription_medicines: 'oral', gambling: null };
+const OTHER_ROUTES = weightsOf<Route>([['smoked', 4], ['snorted', 4], ['injected', 2]]);
+const FREQUENCIES = weightsOf<Frequency>([['daily', 6], ['several_times_a_week', 3], ['weekly', 1]]);
+
 const CONDITIONS = ['depression', 'anxiety', 'ptsd', 'bipolar', 'adhd'] as const;
 const TREATMENTS = ['Local community drug and alcohol service', 'NHS inpatient detox', 'Twelve-step day programme'];
 
 function assessmentInput(dice: Dice, number: number): AssessmentInput {
   const primary = dice.weighted(SUBSTANCE_WEIGHTS);
   const mentioned: SubstanceId[] = dice.chance(0.3) ? [primary, primary === 'alcohol' ? 'cocaine' : 'alcohol'] : [primary];
-  const substances = mentioned.map((substance, index) => ({
-    substance,
-    isPrimary: index === 0,
-    ...(ROUTES[substance] ?? { route: 'oral' as const, frequency: 'daily' as const }),
-    ...(substance === 'heroin' && dice.chance(0.25) ? { route: 'injected' as const } : {}),
-    yearsOfUse: dice.between(1, 20),
-  }));
+  const substances = mentioned.map((substance, index) => {
+    const usual = USUAL_ROUTE[substance];
+    const route = usual === undefined ? dice.weighted(OTHER_ROUTES) : usual;
+    return { substance, isPrimary: index === 0, ...(route ? { route } : {}), frequency: dice.weighted(FREQUENCIES), yearsOfUse: dice.between(1, 20) };
+  });
   // Most people who reach us meet several criteria; every question is answered, so it is complete.
   const metCount = dice.weighted(weightsOf([[dice.between(0, 3), 2], [dice.between(4, 5), 3], [dice.between(6, 11), 6]]));
   const met = new Set(criteria.map((criterion) => criterion.id).sort(() => dice.fraction() - 0.5).slice(0, metCount));
