@@ -1,4 +1,4 @@
-import { DEFAULT_BENCH_DATABASE_URL } from './bench-database';
+import { benchDatabaseName, DEFAULT_BENCH_DATABASE_URL } from './bench-database';
 import { loadBenchData } from './bench-load';
 
 // pnpm bench:data [--scale <fraction>] [--verbose]: wipes the benchmark database and fills it with four
@@ -20,7 +20,7 @@ try {
   const unknown = process.argv.slice(2).filter((arg, index, args) => !arg.startsWith('--scale') && arg !== '--verbose' && args[index - 1] !== '--scale');
   if (unknown.length) throw new Error(`Unknown argument ${unknown[0]}: the options are --scale <fraction> and --verbose`);
   const scale = scaleFrom(process.argv.slice(2));
-  console.log(`Filling ${new URL(url).pathname.slice(1)} at scale ${scale} (every row in it is replaced)`);
+  console.log(`Filling ${benchDatabaseName(url)} at scale ${scale} (every row in it is replaced)`);
   await loadBenchData({ url, scale, log: (line) => console.log(line), verbose: process.argv.includes('--verbose') });
 } catch (error) {
   console.error(`bench:data failed: ${error instanceof Error ? error.message : String(error)}`);
