@@ -157,6 +157,7 @@ describe('caseSearchSchema', () => {
     ['one character once trimmed', '  J  ', { query: 'Type at least 2 characters to search' }],
     ['nothing', '', { query: 'Type at least 2 characters to search' }],
     ['121 characters', 'a'.repeat(121), { query: 'Search for at most 120 characters' }],
+    ['a NUL character', 'Jo\u0000n', { query: 'Search must not contain control characters' }],
   ])('%s', (_what, query, errors) => {
     expect(errorsOf(caseSearchSchema.safeParse({ query }))).toEqual(errors);
   });

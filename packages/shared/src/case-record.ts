@@ -5,7 +5,7 @@ import { caseStages } from './cases';
 import { riskLevels } from './assessment';
 import { optionalPostcodeSchema } from './postcode';
 import { regionValues } from './regions';
-import { optionalPlainText, plainText } from './text';
+import { hasControlCharacters, optionalPlainText, plainText } from './text';
 import { fromUkDate } from './uk-date';
 
 // The parts of a case other than the assessment and finances: who the person is and how to
@@ -102,7 +102,13 @@ export const caseListSchema = z.object({
 export type CaseListInput = z.input<typeof caseListSchema>;
 
 export const caseSearchSchema = z.object({
-  query: z.string().trim().min(2, 'Type at least 2 characters to search').max(120, 'Search for at most 120 characters'),
+  query: z
+    .string()
+    .trim()
+    .min(2, 'Type at least 2 characters to search')
+    .max(120, 'Search for at most 120 characters')
+    // PostgreSQL cannot compare text holding NUL: the search failed with a 500 (found by fuzzing).
+    .refine((query) => !hasControlCharacters(query), 'Search must not contain control characters'),
 });
 
 export const crisisActions = [

@@ -9,6 +9,9 @@ const MARKUP = /<[a-z!/?]/i;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/** Whether text holds a control character other than a tab or line break. */
+export const hasControlCharacters = (value: string): boolean => CONTROL.test(value);
+
 /** Trimmed text of at most `max` characters without markup; `name` starts each message. */
 export function plainText(name: string, max: number) {
   return z
@@ -16,7 +19,7 @@ export function plainText(name: string, max: number) {
     .trim()
     .max(max, `${name} must be at most ${max.toLocaleString('en-GB')} characters`)
     .refine((value) => !MARKUP.test(value), `${name} must not contain HTML or other markup`)
-    .refine((value) => !CONTROL.test(value), `${name} must not contain control characters`);
+    .refine((value) => !hasControlCharacters(value), `${name} must not contain control characters`);
 }
 
 /** As plainText, but optional: empty means not given. */
