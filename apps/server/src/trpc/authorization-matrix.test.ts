@@ -164,7 +164,8 @@ describe('the authorization matrix', () => {
 // Record-level rows: the role guard lets every adviser call these, and the record decides.
 // Advisers change cases assigned to them or to nobody; team leads and managers change any.
 // Each row is called on a case Amira holds, brought as far as the call needs, by Dan (another
-// adviser), a team lead and a manager.
+// adviser), a team lead and a manager. Notes and crises are left out on purpose: they add to a
+// case, which anyone on shift may do (see case-access.test.ts).
 
 type Step = 'assessed' | 'proposed' | 'confirmed' | 'admitted' | 'discharged';
 

@@ -107,5 +107,8 @@ describe('the list stays on the server', () => {
 
     expect(distinctive.length).toBeGreaterThan(20);
     expect(distinctive.filter((entry) => bundle.includes(entry))).toEqual([]);
+    // The same search finds them in the server's bundle, so it would find them in the web's.
+    const serverBundle = join(webRoot, '../server/dist/main.js');
+    if (existsSync(serverBundle)) expect(distinctive.filter((entry) => readFileSync(serverBundle, 'utf8').includes(entry))).toEqual(distinctive);
   });
 });
