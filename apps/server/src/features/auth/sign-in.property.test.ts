@@ -4,6 +4,7 @@ import { createUser } from '../../test/factories';
 import { expectSafeAnswer, nearlyValid, send, storedCounts, trpcBody } from '../../test/http-properties';
 import { useRunningApp } from '../../test/http-server';
 import { useTestDatabase } from '../../test/test-database';
+import { turnOnTwoStep } from '../../test/two-step';
 
 // Sign-in is the other door anyone can knock on. Generated inputs through the real HTTP app:
 // never a 5xx or a stack, and the only trace a refused sign-in leaves is the audit row it is
@@ -66,5 +67,26 @@ describe('auth.login with generated input', () => {
     // Both input checks (400) and wrong credentials (401) were reached.
     expect(answers, JSON.stringify(answers)).toMatchObject({ 400: expect.any(Number), 401: expect.any(Number) });
     expect(Math.min(answers[400]!, answers[401]!), JSON.stringify(answers)).toBeGreaterThan(20);
+  }, 60_000);
+
+  it('the second step (auth.verifyCode) refuses generated tokens and codes without failing', async () => {
+    const manager = await createUser(db(), { role: 'manager' });
+    await turnOnTwoStep(db(), manager.id);
+    const login = await send(app().url, { path: '/trpc/auth.login', body: trpcBody({ email: manager.email, password: manager.password }) });
+    const { pendingToken } = ((await login.json()) as { result: { data: { json: { pendingToken: string } } } }).result.data.json;
+    const input = fc.oneof(
+      nearlyValid(() => ({ pendingToken, code: '000000' })),
+      fc.record({ pendingToken: fc.string({ unit: 'binary', minLength: 20, maxLength: 100 }), code: fc.string({ minLength: 1, maxLength: 40 }) }),
+      fc.record({ pendingToken: fc.constantFrom(`${pendingToken.slice(0, -1)}\u0000`, `${pendingToken}%`, "' or 1=1 --".padEnd(24, 'x')), code: fc.stringMatching(/^[a-z0-9 -]{6,30}$/) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(input, async (sent) => {
+        const before = await storedCounts(db());
+        const { status } = await expectSafeAnswer(await send(app().url, { path: '/trpc/auth.verifyCode', body: trpcBody(sent) }), sent);
+        expect([400, 401, 429]).toContain(status);
+        expect({ ...(await storedCounts(db())), audit: 0 }).toEqual({ ...before, audit: 0 });
+      }),
+      { numRuns: 200 },
+    );
   }, 60_000);
 });
