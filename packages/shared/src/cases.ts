@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { forWhomOptions, optionalEmailSchema, phoneSchema, type ForWhom } from './callbacks';
 import { substanceIds } from './substances';
-import { optionalPlainText, plainText } from './text';
+import { hasControlCharacters, optionalPlainText, plainText } from './text';
 
 export const caseStages = ['enquiry', 'assessment', 'placement', 'aftercare', 'closed'] as const;
 export type CaseStage = (typeof caseStages)[number];
@@ -33,7 +33,12 @@ export const inboundCallSchema = z.object({
 export type InboundCallInput = z.input<typeof inboundCallSchema>;
 
 export const previousContactsSchema = z
-  .object({ phone: z.string().max(40).optional(), email: z.string().max(254).optional() })
+  .object({
+    // What was typed so far, matched loosely; only control characters are refused, as
+    // PostgreSQL cannot compare text holding NUL (a 500, found by fuzzing).
+    phone: z.string().max(40).refine((phone) => !hasControlCharacters(phone), 'Phone must not contain control characters').optional(),
+    email: z.string().max(254).refine((email) => !hasControlCharacters(email), 'Email must not contain control characters').optional(),
+  })
   .refine((input) => Boolean(input.phone?.trim() || input.email?.trim()), { error: 'Enter a phone number or email', path: ['phone'] });
 
 export const caseReferenceSchema = z.object({

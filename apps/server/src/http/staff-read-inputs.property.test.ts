@@ -39,7 +39,8 @@ const searchText = fc.oneof(
 const procedures: Array<{ procedure: string; as: Role; valid: () => Record<string, unknown>; text?: string }> = [
   { procedure: 'cases.search', as: 'adviser', valid: () => ({ query: 'Morgan' }), text: 'query' },
   { procedure: 'cases.list', as: 'adviser', valid: () => ({ scope: 'all', stage: 'enquiry', sort: 'recently_updated', page: 1 }) },
-  { procedure: 'cases.previousContacts', as: 'adviser', valid: () => ({ phone: '07400 123456', email: 'pat@example.org' }), text: 'phone' },
+  { procedure: 'cases.previousContacts', as: 'adviser', valid: () => ({ phone: '07400 123456' }), text: 'phone' },
+  { procedure: 'cases.previousContacts', as: 'adviser', valid: () => ({ email: 'pat@example.org' }), text: 'email' },
   { procedure: 'clinics.list', as: 'adviser', valid: () => ({ search: 'Oak' }), text: 'search' },
   { procedure: 'pipeline.board', as: 'team_lead', valid: () => ({ risk: 'high', minDaysInStage: 3 }) },
   { procedure: 'pipeline.metrics', as: 'team_lead', valid: () => ({ from: '2026-07-01', to: '2026-07-31' }) },
@@ -79,4 +80,17 @@ describe('free text in staff reads', () => {
     // Both answers were exercised: served reads and refused inputs.
     expect(Math.min(statuses[200] ?? 0, statuses[400] ?? 0), JSON.stringify(statuses)).toBeGreaterThan(50);
   }, 60_000);
+
+  // Found by this property: PostgreSQL cannot compare text holding NUL, and both failed with a 500.
+  it.each([
+    ['cases.search', { query: 'Mor\u0000gan' }, { query: 'Search must not contain control characters' }],
+    ['cases.previousContacts', { email: 'pat\u0000@example.org' }, { email: 'Email must not contain control characters' }],
+  ])('%s refuses a NUL character at its field', async (procedure, input, fieldErrors) => {
+    const cookies = await signedInStaff();
+
+    const response = await send(app().url, { method: 'GET', path: trpcQueryPath(procedure, input), headers: { cookie: cookies.adviser } });
+
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { json: { data: { fieldErrors: unknown } } } }).error.json.data.fieldErrors).toEqual(fieldErrors);
+  });
 });
