@@ -7,7 +7,7 @@ describe.skipIf(skipReason() !== '')('signing in', () => {
   it.each([
     { email: 'adviser@harbour.test', landing: '/queue', links: ['Callback queue', 'My work', 'Cases', 'Check-ins', 'Clinics', 'Your account'] },
     { email: 'lead@harbour.test', landing: '/queue', links: ['Callback queue', 'My work', 'Cases', 'Pipeline', 'Check-ins', 'Clinics', 'Reports', 'Your account'] },
-    { email: 'manager@harbour.test', landing: '/queue', links: ['Callback queue', 'My work', 'Cases', 'Pipeline', 'Check-ins', 'Clinics', 'Reports', 'Staff', 'Your account'] },
+    { email: 'manager@harbour.test', landing: '/queue', links: ['Callback queue', 'My work', 'Cases', 'Pipeline', 'Check-ins', 'Clinics', 'Reports', 'Staff', 'Privacy', 'Your account'] },
   ])('$email sees only the pages of their role', async ({ email, landing, links }) => {
     const page = await browser.newPage();
     await signIn(page, email, 'harbour-demo');

@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { baseUrl, mainNavigationLinks, screenshot, seriousAccessibilityViolations, signIn, skipReason, useBrowser } from './support/browser';
+import { baseUrl, mainNavigationLinks, screenshot, seriousAccessibilityViolations, signedInDemo, signIn, skipReason, useBrowser, type Browser } from './support/browser';
 
-async function signInToStaffPage(page: Page): Promise<void> {
-  await signIn(page, 'manager@harbour.test', 'harbour-demo');
-  await page.waitForURL(`${baseUrl()}/queue`);
+/** The demo manager, signed in (their session reused while it lasts), on the staff page. */
+async function managerOnStaffPage(browser: Browser): Promise<Page> {
+  const page = await signedInDemo(browser, 'manager@harbour.test');
   await page.getByRole('link', { name: 'Staff' }).click();
   await page.getByRole('heading', { name: 'Staff', exact: true }).waitFor();
+  return page;
 }
 
 async function addColleague(manager: Page, colleague: { fullName: string; email: string; password: string }): Promise<void> {
@@ -23,8 +24,7 @@ describe.skipIf(skipReason() !== '')('managing staff', () => {
 
   it('lets a manager add a colleague, who can then sign in with their role', async () => {
     const email = `sam.okafor.${Date.now()}@harbour.test`;
-    const manager = await browser.newPage();
-    await signInToStaffPage(manager);
+    const manager = await managerOnStaffPage(browser);
     await manager.getByRole('button', { name: 'Add a colleague' }).click();
 
     // A short password is refused in the form, naming the field, and nothing typed is lost.
@@ -52,8 +52,7 @@ describe.skipIf(skipReason() !== '')('managing staff', () => {
   });
 
   it('refuses an email that already has an account, on the email field', async () => {
-    const page = await browser.newPage();
-    await signInToStaffPage(page);
+    const page = await managerOnStaffPage(browser);
     await page.getByRole('button', { name: 'Add a colleague' }).click();
     await page.getByLabel('Full name').fill('Someone Else');
     await page.getByLabel('Email').fill('ADVISER@harbour.test');
@@ -68,8 +67,7 @@ describe.skipIf(skipReason() !== '')('managing staff', () => {
 
   it('deactivating a colleague signs them out at once', async () => {
     const email = `leaving.${Date.now()}@harbour.test`;
-    const manager = await browser.newPage();
-    await signInToStaffPage(manager);
+    const manager = await managerOnStaffPage(browser);
     await addColleague(manager, { fullName: 'Lee Leaving', email, password: 'a long first password' });
 
     const leaverPage = await browser.newPage();
@@ -90,8 +88,7 @@ describe.skipIf(skipReason() !== '')('managing staff', () => {
   });
 
   it('lets a manager set a new password for a colleague who has forgotten theirs', async () => {
-    const manager = await browser.newPage();
-    await signInToStaffPage(manager);
+    const manager = await managerOnStaffPage(browser);
     const email = `forgetful.${Date.now()}@harbour.test`;
     await addColleague(manager, { fullName: 'Fran Forgetful', email, password: 'the first password' });
     await manager.getByRole('button', { name: 'Set password for Fran Forgetful' }).click();
@@ -119,8 +116,7 @@ describe.skipIf(skipReason() !== '')('managing staff', () => {
   });
 
   it('has no serious accessibility problems on the staff page and its form', async () => {
-    const page = await browser.newPage();
-    await signInToStaffPage(page);
+    const page = await managerOnStaffPage(browser);
     await page.getByRole('table').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Add a colleague' }).click();
