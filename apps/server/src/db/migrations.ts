@@ -11,6 +11,7 @@ import * as pipelineIndexes from './migrations/2026-11-28T1400_pipeline_indexes'
 import * as reportIndexes from './migrations/2026-11-29T0900_report_indexes';
 import * as mfa from './migrations/2026-11-29T1000_mfa';
 import * as privacy from './migrations/2026-11-29T1100_privacy';
+import * as callbackCaseIndex from './migrations/2026-11-29T1300_callback_case_index';
 
 // Listed by hand rather than read from the folder at run time: the server ships as one
 // bundle and Vitest cannot import TypeScript through Kysely's FileMigrationProvider.
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0900_report_indexes': reportIndexes,
   '2026-11-29T1000_mfa': mfa,
   '2026-11-29T1100_privacy': privacy,
+  '2026-11-29T1300_callback_case_index': callbackCaseIndex,
 };
