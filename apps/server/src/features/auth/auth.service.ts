@@ -60,14 +60,7 @@ export async function signIn(
     await db.transaction().execute(async (trx) => {
       await hitLimit(trx, failedSignInLimit, request.clientIp, request.now);
       const lock = check.userId && check.reason === 'wrong_password' ? await noteFailedSignIn(trx, check.userId) : null;
-      await recordAudit(trx, {
-        actorUserId: check.userId,
-        action: 'auth.sign_in_failed',
-        entityType: check.userId ? 'user' : undefined,
-        entityId: check.userId ?? undefined,
-        requestId: request.requestId,
-        details: { reason: check.reason, ...(lock?.isNowLocked ? { lockedNow: true } : {}) },
-      });
+      await auditSignInFailure(trx, check.userId, request.requestId, check.reason, lock?.isNowLocked ?? false);
     });
     throw unauthorized(SIGN_IN_FAILED);
   }
@@ -131,14 +124,7 @@ export async function verifySignInCode(db: Kysely<Database>, input: VerifySignIn
   if (pending.isExpired) {
     await db.transaction().execute(async (trx) => {
       await endPendingSignIn(trx, pending.id);
-      await recordAudit(trx, {
-        actorUserId: pending.userId,
-        action: 'auth.sign_in_failed',
-        entityType: 'user',
-        entityId: pending.userId,
-        requestId: request.requestId,
-        details: { reason: 'code_step_expired' },
-      });
+      await auditSignInFailure(trx, pending.userId, request.requestId, 'code_step_expired');
     });
     throw unauthorized(SIGN_IN_CODE_STEP_ENDED);
   }
@@ -164,14 +150,7 @@ export async function verifySignInCode(db: Kysely<Database>, input: VerifySignIn
     const lock = await noteFailedSignIn(trx, pending.userId);
     const left = lock.isNowLocked ? 0 : await notePendingFailure(trx, pending.id);
     if (lock.isNowLocked) await endPendingSignInsOf(trx, pending.userId);
-    await recordAudit(trx, {
-      actorUserId: pending.userId,
-      action: 'auth.sign_in_failed',
-      entityType: 'user',
-      entityId: pending.userId,
-      requestId: request.requestId,
-      details: { reason: refusal!.reason, ...(lock.isNowLocked ? { lockedNow: true } : {}) },
-    });
+    await auditSignInFailure(trx, pending.userId, request.requestId, refusal!.reason, lock.isNowLocked);
     return { triesLeft: left, isNowLocked: lock.isNowLocked };
   });
   if (isNowLocked || triesLeft === 0) throw unauthorized(TOO_MANY_WRONG_CODES);
@@ -179,6 +158,18 @@ export async function verifySignInCode(db: Kysely<Database>, input: VerifySignIn
 }
 
 class CodeRefused extends Error {}
+
+/** Every failed sign-in is audited with its real reason, though the person is told less. */
+function auditSignInFailure(trx: Kysely<Database>, userId: string | null, requestId: string, reason: string, isNowLocked = false) {
+  return recordAudit(trx, {
+    actorUserId: userId,
+    action: 'auth.sign_in_failed',
+    entityType: userId ? 'user' : undefined,
+    entityId: userId ?? undefined,
+    requestId,
+    details: { reason, ...(isNowLocked ? { lockedNow: true } : {}) },
+  });
+}
 
 export async function signOut(
   db: Kysely<Database>,

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { caseRecordColumns } from '../../db/case-record-columns';
 import { matchesContact } from '../../db/contact-match';
 import type { Database } from '../../db/database';
 import { columnRules, erasedValues, FREE_TEXT_EVENT_KEYS, type ColumnRule } from './privacy-columns';
@@ -65,54 +66,6 @@ export async function findRequestIdsOfPerson(db: Kysely<Database>, caseIds: read
   return rows.map((row) => row.id);
 }
 
-const caseColumns = [
-  'cases.id',
-  'cases.reference',
-  'cases.stage',
-  'cases.origin',
-  'cases.client_name as clientName',
-  'cases.client_date_of_birth as dateOfBirth',
-  'cases.caller_name as callerName',
-  'cases.caller_relation as callerRelation',
-  'cases.relation_detail as relationDetail',
-  'cases.phone_e164 as phone',
-  'cases.email',
-  'cases.postcode',
-  'cases.region',
-  'cases.preferred_contact_times as preferredContactTimes',
-  'cases.safe_to_leave_voicemail as safeToLeaveVoicemail',
-  'cases.safe_to_say_who_we_are as safeToSayWhoWeAre',
-  'cases.substances',
-  'cases.urgency_reason as urgencyReason',
-  'cases.consent_to_contact as consentToContact',
-  'cases.consent_to_contact_text as consentToContactText',
-  'cases.consent_to_health_data as consentToHealthData',
-  'cases.consent_to_health_data_text as consentToHealthDataText',
-  'cases.consented_at as consentedAt',
-  'cases.health_data_consent_at as healthDataConsentAt',
-  'cases.contact_withdrawn_on as contactWithdrawnOn',
-  'cases.contact_withdrawn_via as contactWithdrawnVia',
-  'cases.assessment',
-  'cases.primary_substance as primarySubstance',
-  'cases.criteria_met as criteriaMet',
-  'cases.severity',
-  'cases.audit_score as auditScore',
-  'cases.risk_level as riskLevel',
-  'cases.is_dual_diagnosis as isDualDiagnosis',
-  'cases.funding_route as fundingRoute',
-  'cases.budget_min_pence as budgetMinPence',
-  'cases.budget_max_pence as budgetMaxPence',
-  'cases.insurer',
-  'cases.policy_number as policyNumber',
-  'cases.who_pays as whoPays',
-  'cases.finance_notes as financeNotes',
-  'cases.next_action as nextAction',
-  'cases.next_action_due_at as nextActionDueAt',
-  'cases.closure_reason as closureReason',
-  'cases.created_at as openedAt',
-  'cases.stage_changed_at as stageChangedAt',
-  'cases.erased_at as erasedAt',
-] as const;
 
 /** Everything held about these cases, each list oldest first, read in one round. */
 export async function findHeldAbout(db: Kysely<Database>, caseIds: readonly string[], requestIds: readonly string[]) {
@@ -121,7 +74,7 @@ export async function findHeldAbout(db: Kysely<Database>, caseIds: readonly stri
     db
       .selectFrom('cases')
       .leftJoin('users as adviser', 'adviser.id', 'cases.assigned_adviser_id')
-      .select([...caseColumns, 'adviser.full_name as assignedAdviserName'])
+      .select([...caseRecordColumns, 'cases.primary_substance as primarySubstance', 'cases.audit_score as auditScore', 'adviser.full_name as assignedAdviserName'])
       .where('cases.id', 'in', caseIds)
       .orderBy('cases.created_at')
       .orderBy('cases.reference')

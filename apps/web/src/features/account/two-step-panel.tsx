@@ -5,7 +5,7 @@ import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { FormActions } from '../../components/ui/form-panel';
 import { ErrorState, LoadingState } from '../../components/ui/page-states';
-import { TextField } from '../../components/ui/text-field';
+import { CodeField } from '../../components/ui/code-field';
 import { useServerErrors, useZodForm } from '../../lib/form';
 import { messageOf, useTRPC } from '../../lib/trpc';
 import { RecoveryCodes } from './recovery-codes';
@@ -28,16 +28,7 @@ function CodeCheckForm({ submitLabel, busyLabel, isBusy, onCode, onCancel, intro
     <form noValidate onSubmit={submitWith(({ code }) => onCode(code, onServerError))}>
       <p>{intro}</p>
       {failure && <Alert tone="error">{failure}</Alert>}
-      <TextField
-        label="Code from your app"
-        hint="Or one of your recovery codes."
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        autoFocus
-        spellCheck={false}
-        error={form.formState.errors.code?.message}
-        {...form.register('code')}
-      />
+      <CodeField hint="Or one of your recovery codes." error={form.formState.errors.code?.message} {...form.register('code')} />
       <FormActions submitLabel={submitLabel} busyLabel={busyLabel} isBusy={isBusy} onCancel={onCancel} />
     </form>
   );

@@ -5,7 +5,7 @@ import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { FormActions } from '../../components/ui/form-panel';
 import { ErrorState, LoadingState } from '../../components/ui/page-states';
-import { TextField } from '../../components/ui/text-field';
+import { CodeField } from '../../components/ui/code-field';
 import { useServerErrors, useZodForm } from '../../lib/form';
 import { messageOf, useTRPC } from '../../lib/trpc';
 import { RecoveryCodes } from './recovery-codes';
@@ -72,15 +72,7 @@ export function TwoStepSetup({ onFinished, onCancel, finishLabel }: TwoStepSetup
           >
             <p id="confirm-code-label">Enter the 6-digit code the app now shows for Harbour, to check it works.</p>
             {failure && <Alert tone="error">{failure}</Alert>}
-            <TextField
-              label="Code from your app"
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              autoFocus
-              spellCheck={false}
-              error={form.formState.errors.code?.message}
-              {...form.register('code')}
-            />
+            <CodeField error={form.formState.errors.code?.message} {...form.register('code')} />
             <FormActions submitLabel="Turn on two-step sign-in" busyLabel="Checking…" isBusy={confirm.isPending} onCancel={onCancel} />
           </form>
         </li>

@@ -2,7 +2,7 @@ import { currentCodeSchema } from '@harbour/shared/two-step';
 import { useEffect, useRef, useState } from 'react';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
-import { TextField } from '../../components/ui/text-field';
+import { CodeField } from '../../components/ui/code-field';
 import { useServerErrors, useZodForm } from '../../lib/form';
 
 interface SignInCodeFormProps {
@@ -37,16 +37,12 @@ export function SignInCodeForm({ isBusy, onCode, onStartAgain }: SignInCodeFormP
         </Alert>
       )}
       <form noValidate onSubmit={submitWith(({ code }) => onCode(code, onServerError))}>
-        <TextField
+        <CodeField
           // A new field for each kind of code, so the cursor lands in it and the keyboard suits it.
           key={isRecoveryCode ? 'recovery' : 'app'}
           label={isRecoveryCode ? 'Recovery code' : 'Code from your app'}
           hint={isRecoveryCode ? 'One of the ten codes you saved when you set up two-step sign-in. Each works once.' : '6 digits. A new code shows every 30 seconds.'}
-          autoComplete="one-time-code"
           inputMode={isRecoveryCode ? 'text' : 'numeric'}
-          autoFocus
-          spellCheck={false}
-          autoCapitalize="off"
           error={form.formState.errors.code?.message}
           {...form.register('code')}
         />
