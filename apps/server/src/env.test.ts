@@ -62,6 +62,14 @@ describe('parseEnv', () => {
     expect(error.message).toContain('DATABASE_URL: DATABASE_URL must start with postgres:// or postgresql://');
   });
 
+  it('takes a separate address for LISTEN (behind PgBouncer) and refuses one that is not PostgreSQL', () => {
+    const direct = 'postgres://harbour@db:5432/harbour';
+    expect(parseEnv({ DATABASE_URL: 'postgres://harbour@pgbouncer:6432/harbour', DATABASE_LISTEN_URL: direct }).DATABASE_LISTEN_URL).toBe(direct);
+    expect(refusal({ DATABASE_LISTEN_URL: 'redis://db' }).message).toContain(
+      'DATABASE_LISTEN_URL: DATABASE_LISTEN_URL must start with postgres:// or postgresql://',
+    );
+  });
+
   it('lists every bad setting at once', () => {
     const error = refusal({ PORT: 'abc', LOG_LEVEL: 'loud', NODE_ENV: 'staging' });
 

@@ -4,6 +4,17 @@ import { z } from 'zod';
 /** Only for development and tests: it is in the source code, so production refuses it. */
 export const DEVELOPMENT_SECRET_KEY = 'harbour-development-secret-key-not-for-production';
 
+/** An optional PostgreSQL address; an empty value counts as unset. */
+const optionalPostgresUrl = (name: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .refine((value) => value === undefined || /^postgres(ql)?:\/\//.test(value), {
+      error: `${name} must start with postgres:// or postgresql://`,
+    });
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test'], {
@@ -15,14 +26,10 @@ const envSchema = z
       .min(1, 'PORT must be between 1 and 65535')
       .max(65535, 'PORT must be between 1 and 65535')
       .default(3000),
-    DATABASE_URL: z
-      .string()
-      .trim()
-      .optional()
-      .transform((value) => (value ? value : undefined))
-      .refine((value) => value === undefined || /^postgres(ql)?:\/\//.test(value), {
-        error: 'DATABASE_URL must start with postgres:// or postgresql://',
-      }),
+    DATABASE_URL: optionalPostgresUrl('DATABASE_URL'),
+    // LISTEN needs a connection that stays the same: behind PgBouncer in transaction mode, the
+    // live changes must listen on a direct address (docs/scaling.md). Defaults to DATABASE_URL.
+    DATABASE_LISTEN_URL: optionalPostgresUrl('DATABASE_LISTEN_URL'),
     HARBOUR_DATA_DIR: z.string().trim().min(1, 'HARBOUR_DATA_DIR must not be empty').default('.data'),
     HARBOUR_ORIGIN: z
       .url({ error: 'HARBOUR_ORIGIN must be an origin like https://harbour.example.org' })

@@ -29,6 +29,8 @@ const keepDateText = (value: string): string => value;
 
 export interface PostgresOptions {
   connectionString: string;
+  /** Where LISTEN connects, when the pool goes through a transaction-mode pooler; else connectionString. */
+  listenConnectionString?: string;
   logger: Logger;
   /** Runs on every new connection: tests use it to pin a schema. */
   searchPath?: string;
@@ -39,7 +41,7 @@ export interface PostgresOptions {
 const CONNECT_TIMEOUT_MS = 3_000;
 const PROBE_TIMEOUT_MS = 1_000;
 
-export function openPostgres({ connectionString, logger, searchPath, max = 10 }: PostgresOptions): DatabaseHandle {
+export function openPostgres({ connectionString, listenConnectionString, logger, searchPath, max = 10 }: PostgresOptions): DatabaseHandle {
   const health = new DatabaseHealth(() => probePostgres(connectionString), logger);
   const pool = new pg.Pool({
     connectionString,
@@ -88,7 +90,7 @@ export function openPostgres({ connectionString, logger, searchPath, max = 10 }:
     end: () => pool.end(),
   };
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: guardedPool }) });
-  const listener = new PostgresListener({ connectionString, logger, searchPath, onLost: () => health.suspect() });
+  const listener = new PostgresListener({ connectionString: listenConnectionString ?? connectionString, logger, searchPath, onLost: () => health.suspect() });
   return {
     db,
     kind: 'postgres',

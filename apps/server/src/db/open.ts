@@ -4,6 +4,6 @@ import { openEmbedded, openPostgres, type DatabaseHandle } from './connect';
 
 /** The database the settings point at: PostgreSQL when DATABASE_URL is set, else embedded. */
 export function openConfiguredDatabase(env: Env, logger: Logger): Promise<DatabaseHandle> {
-  if (env.DATABASE_URL) return Promise.resolve(openPostgres({ connectionString: env.DATABASE_URL, logger }));
+  if (env.DATABASE_URL) return Promise.resolve(openPostgres({ connectionString: env.DATABASE_URL, listenConnectionString: env.DATABASE_LISTEN_URL, logger }));
   return openEmbedded(env.HARBOUR_DATA_DIR);
 }
