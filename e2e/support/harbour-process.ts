@@ -27,9 +27,10 @@ export function freePort(): Promise<number> {
 
 /**
  * The built server as a process of its own, on a free port and a data folder of its own
- * (used only when no DATABASE_URL is given), ready when /readyz says so.
+ * (used only when no DATABASE_URL is given), ready when /readyz says so. `settings` adds to
+ * its environment (DATABASE_LISTEN_URL, say).
  */
-export async function startHarbour({ databaseUrl }: { databaseUrl: string }): Promise<HarbourProcess> {
+export async function startHarbour({ databaseUrl, settings = {} }: { databaseUrl: string; settings?: Record<string, string> }): Promise<HarbourProcess> {
   if (!existsSync(serverEntry)) throw new Error('The app is not built: run `pnpm build` first (`pnpm test` does).');
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
@@ -44,6 +45,7 @@ export async function startHarbour({ databaseUrl }: { databaseUrl: string }): Pr
       HARBOUR_DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'warn',
+      ...settings,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
