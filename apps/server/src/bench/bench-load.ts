@@ -25,6 +25,8 @@ export const FULL_SCALE_CASES = 1_000_000;
 
 /** The tables loaded bare and indexed afterwards; the small ones keep their indexes. */
 const BIG_TABLES = ['cases', 'callback_requests', 'callback_attempts', 'placements', 'aftercare_check_ins'];
+/** Filled from the cases once they are in, rather than row by row by a trigger as they arrive. */
+const DERIVED_TABLES = ['case_name_words'];
 
 export interface BenchLoadOptions {
   url: string;
@@ -84,8 +86,9 @@ export async function loadBenchData({ url, scale, log, now = new Date(), verbose
     }
     const [main, second] = clients as [pg.Client, pg.Client];
     const structure = await phase('drop keys, foreign keys, indexes', async () => {
-      const read = await readTableStructure(main, BIG_TABLES);
+      const read = await readTableStructure(main, [...BIG_TABLES, ...DERIVED_TABLES]);
       await dropTableStructure(main, read);
+      await main.query('alter table cases disable trigger cases_name_words_on_insert');
       return read;
     }, (read) => read.foreignKeys.length + read.keys.length + read.indexes.length);
 
@@ -133,6 +136,13 @@ export async function loadBenchData({ url, scale, log, now = new Date(), verbose
       ), (counts) => counts.reduce((sum, count) => sum + count, 0));
     Object.assign(rows, { cases, callback_requests: callbacks, callback_attempts: attempts, placements, aftercare_check_ins: checkIns, liveQueue: live.length });
     for (const table of BIG_TABLES) log(`  ${table.padEnd(44)} ${rows[table]!.toLocaleString('en-GB').padStart(10)} rows`);
+    // The name search's words (docs/decisions/014), as the trigger would have written them; the
+    // lexicon fills from them through its own statement trigger.
+    rows.case_name_words = await phase('words of names, for the name search', async () => {
+      await main.query('alter table cases enable trigger cases_name_words_on_insert');
+      const inserted = await main.query('insert into case_name_words (word, created_at, case_id) select unnest(search_words), created_at, id from cases');
+      return inserted.rowCount ?? 0;
+    }, (count) => count);
 
     await phase('keys and indexes, then foreign keys', () =>
       restoreTableStructure(clients, structure, (table) => rows[table] ?? 0, (name, took) => {
@@ -142,7 +152,7 @@ export async function loadBenchData({ url, scale, log, now = new Date(), verbose
     await phase('reference sequence, analyse', async () => {
       // The next case opened gets the number after the last one loaded, whatever its year.
       await main.query(`select setval('case_reference_seq', $1, $2)`, [Math.max(1, world.caseCount), world.caseCount > 0]);
-      await Promise.all([main.query('analyze cases, callback_attempts, aftercare_check_ins'), second.query('analyze callback_requests, placements, users, clinics')]);
+      await Promise.all([main.query('analyze cases, callback_attempts, aftercare_check_ins, case_name_words, case_name_lexicon'), second.query('analyze callback_requests, placements, users, clinics')]);
     });
   } finally {
     await Promise.all(loaders.map((client) => client.end().catch(() => undefined)));

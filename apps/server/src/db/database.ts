@@ -127,7 +127,7 @@ export interface CasesTable {
   assessment_version: Generated<number>;
   finances_version: Generated<number>;
   closure_reason: ClosureReason | null;
-  search_name: ColumnType<string, never, never>;
+  search_words: ColumnType<string[], never, never>;
   erased_at: Date | null;
   erased_by: string | null;
   contact_withdrawn_on: string | null;

@@ -12,6 +12,7 @@ import * as reportIndexes from './migrations/2026-11-29T0900_report_indexes';
 import * as mfa from './migrations/2026-11-29T1000_mfa';
 import * as privacy from './migrations/2026-11-29T1100_privacy';
 import * as callbackCaseIndex from './migrations/2026-11-29T1300_callback_case_index';
+import * as caseNameSearch from './migrations/2026-11-29T1400_case_name_search';
 
 // Listed by hand rather than read from the folder at run time: the server ships as one
 // bundle and Vitest cannot import TypeScript through Kysely's FileMigrationProvider.
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1000_mfa': mfa,
   '2026-11-29T1100_privacy': privacy,
   '2026-11-29T1300_callback_case_index': callbackCaseIndex,
+  '2026-11-29T1400_case_name_search': caseNameSearch,
 };

@@ -14,7 +14,8 @@ export interface CaseListFilter {
 // Immediate first; a case never assessed sorts after every assessed one.
 const riskRank = sql<number>`case cases.risk_level when 'immediate' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end`;
 
-function caseRows(db: Kysely<Database>) {
+/** The columns a list or search result shows (case-search.queries reads them too). */
+export function caseRows(db: Kysely<Database>) {
   return db
     .selectFrom('cases')
     .leftJoin('users as adviser', 'adviser.id', 'cases.assigned_adviser_id')
@@ -74,24 +75,4 @@ export function findCasesByReference(db: Kysely<Database>, reference: string) {
 
 export function findCasesByPhoneOrEmail(db: Kysely<Database>, contact: { phoneE164?: string; email?: string }, limit: number) {
   return caseRows(db).where(matchesContact('cases', contact)).orderBy('cases.updated_at', 'desc').limit(limit).execute();
-}
-
-/**
- * Names as typed on a call, typos and all: "Jon Smyth" finds "John Smith". Word similarity of
- * the typed words within "client name + caller name", through the trigram index; the thresholds
- * are set for this transaction only, so pooled connections keep their defaults.
- */
-export async function findCasesByName(db: Kysely<Database>, typed: string, limit: number) {
-  return db.transaction().execute(async (trx) => {
-    await sql`set local pg_trgm.word_similarity_threshold = 0.3`.execute(trx);
-    const words = typed.toLowerCase();
-    return caseRows(trx)
-      .where(sql<boolean>`${words} <% cases.search_name`)
-      // Whole words first: "smyth" is as near "smart" as "smith" by word_similarity alone.
-      .orderBy(sql`strict_word_similarity(${words}, cases.search_name)`, 'desc')
-      .orderBy(sql`word_similarity(${words}, cases.search_name)`, 'desc')
-      .orderBy('cases.updated_at', 'desc')
-      .limit(limit)
-      .execute();
-  });
 }

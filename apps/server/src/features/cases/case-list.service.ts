@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import type { StaffActor } from '../../actor';
 import type { Database } from '../../db/database';
 import { recordLookUp } from '../audit/audit.service';
-import { findCasePage, findCasesByName, findCasesByPhoneOrEmail, findCasesByReference } from './case-list.queries';
+import { findCasePage, findCasesByPhoneOrEmail, findCasesByReference } from './case-list.queries';
+import { findCasesByName } from './case-search.queries';
 
 type CaseListInput = z.output<typeof caseListSchema>;
 

@@ -20,7 +20,10 @@ export type Erasure =
   | 'erased_text'
   /** A jsonb object: the keys holding someone's words removed, the codes kept. */
   | 'free_text_keys'
-  /** Worked out by PostgreSQL from erased columns; changes with them. */
+  /**
+   * Worked out by PostgreSQL from erased columns; changes with them: a generated column, or a
+   * table triggers keep in step with them (its rows go when the names do).
+   */
   | 'generated';
 
 export type ColumnRule = { personal: true; erase: Erasure } | { personal: false; why: string };
@@ -79,7 +82,7 @@ export const columnRules: Classified = {
     finance_notes: erased('null'),
     next_action: erased('null'),
     closure_reason: CODE,
-    search_name: erased('generated'),
+    search_words: erased('generated'),
     contact_withdrawn_via: CODE,
   },
   callback_requests: {
@@ -127,6 +130,10 @@ export const columnRules: Classified = {
   aftercare_plans: { support_groups: CODE, local_services: erased('null'), therapy: erased('null'), notes: erased('null') },
   aftercare_check_ins: { outcome: CODE, notes: erased('null') },
   retention_runs: {},
+  // The name search's index of the words of names (migration 2026-11-29T1400): triggers remove
+  // an erased case's words, and a word no remaining case uses leaves the lexicon.
+  case_name_words: { word: erased('generated') },
+  case_name_lexicon: { word: erased('generated') },
 };
 
 /** What each kind of erasure writes, for the columns that take a plain value. */

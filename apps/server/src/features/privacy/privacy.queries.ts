@@ -269,7 +269,8 @@ export async function eraseRows(
 ): Promise<void> {
   for (const [table, rules] of Object.entries(columnRules)) {
     const personal = Object.entries(rules as Record<string, ColumnRule>).filter((entry): entry is [string, ColumnRule & { personal: true }] => entry[1].personal);
-    if (personal.length === 0) continue;
+    // Only PostgreSQL's own workings (generated columns, trigger-kept tables): they follow the rest.
+    if (personal.every(([, rule]) => rule.erase === 'generated')) continue;
     const scope = rowsOfPerson[table as keyof Database];
     if (!scope) throw new Error(`${table} holds personal columns but privacy.queries.ts does not say which rows are the person's`);
     const ids = scope.by === 'case' ? rows.caseIds : rows.requestIds;

@@ -108,7 +108,7 @@ describe('the placement report as CSV', () => {
   it('reads a long report batch by batch without losing or repeating a row', async () => {
     const { manager, amira, oak } = await octoberPlacements(db());
     const [template] = await db().selectFrom('cases').selectAll().limit(1).execute();
-    const { id: _id, reference: _reference, search_name: _searchName, ...caseColumns } = template!;
+    const { id: _id, reference: _reference, search_words: _searchWords, ...caseColumns } = template!;
     const count = 4_500;
     const caseRows = Array.from({ length: count }, (_, index) => ({ ...caseColumns, assessment: null, reference: `H-2026-${String(800_000 + index)}` }));
     for (let start = 0; start < count; start += 500) {
