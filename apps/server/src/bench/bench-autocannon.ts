@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import autocannon from 'autocannon';
 
 export interface LoadResult {
@@ -49,7 +50,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   if (options.warmUpSeconds > 0) await autocannon({ ...common, duration: options.warmUpSeconds });
 
   const latencies: number[] = [];
-  const instance = autocannon({ ...common, duration: options.seconds });
+  // Without a callback autocannon returns its event emitter, made thenable for the result.
+  const instance = autocannon({ ...common, duration: options.seconds }) as unknown as EventEmitter & Promise<autocannon.Result>;
   instance.on('response', (_client: unknown, _statusCode: number, _bytes: number, responseTimeMs: number) => latencies.push(responseTimeMs));
   const result = await instance;
   latencies.sort((a, b) => a - b);

@@ -39,12 +39,14 @@ export function caseRows(db: Kysely<Database>) {
 
 type CaseRowsQuery = ReturnType<typeof caseRows> extends SelectQueryBuilder<infer DB, infer TB, infer O> ? SelectQueryBuilder<DB, TB, O> : never;
 
-function sorted(query: CaseRowsQuery, sort: CaseListSort): CaseRowsQuery {
+function sorted(query: CaseRowsQuery, sort: CaseListSort, filter: CaseListFilter): CaseRowsQuery {
   switch (sort) {
     case 'longest_in_stage':
       return query.orderBy('cases.stage_changed_at', 'asc');
     case 'highest_risk':
-      return query.orderBy(riskRank).orderBy('cases.updated_at', 'desc');
+      // Filtered to one risk level, every row has the same rank: leaving it out of the order
+      // lets the (risk_level, updated_at) index give the page instead of a sort of every match.
+      return filter.risk ? query.orderBy('cases.updated_at', 'desc') : query.orderBy(riskRank).orderBy('cases.updated_at', 'desc');
     case 'next_action_due':
       return query.orderBy(sql`cases.next_action_due_at asc nulls last`);
     case 'newest':
@@ -61,7 +63,7 @@ export async function findCasePage(db: Kysely<Database>, filter: CaseListFilter,
   else if (filter.assignedTo) query = query.where('cases.assigned_adviser_id', '=', filter.assignedTo);
   if (filter.stage) query = query.where('cases.stage', '=', filter.stage);
   if (filter.risk) query = query.where('cases.risk_level', '=', filter.risk);
-  const rows = await sorted(query, sort)
+  const rows = await sorted(query, sort, filter)
     .orderBy('cases.id')
     .limit(pageSize + 1)
     .offset((page - 1) * pageSize)

@@ -65,6 +65,19 @@ describe('cases.list: sorting', () => {
   });
 });
 
+describe('cases.list: highest risk within one risk level', () => {
+  it('is most recently updated first', async () => {
+    const adviser = await createUser(db());
+    for (const [clientName, updatedMinutes] of [['Ada', 5], ['Bo', 15], ['Cy', 10]] as const) {
+      const opened = await openCase(db(), adviser, { clientName }, at(0));
+      await db().updateTable('cases').set({ risk_level: 'high', updated_at: at(updatedMinutes) }).where('id', '=', opened.id).execute();
+    }
+    await openCase(db(), adviser, { clientName: 'Dee' }, at(20));
+
+    expect(await clientNames(adviser, { sort: 'highest_risk', risk: 'high' })).toEqual(['Bo', 'Cy', 'Ada']);
+  });
+});
+
 describe('cases.list: whose cases, and which', () => {
   /** Amira holds Anna's and Adam's cases, Ben holds Bea's, and Nell's is nobody's. */
   async function casesOfTwoAdvisers() {

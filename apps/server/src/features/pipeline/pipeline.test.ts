@@ -100,6 +100,25 @@ describe('the board', () => {
   });
 });
 
+describe('the closed column', () => {
+  it('shows cases closed in the last 30 days, most at risk first, then longest closed; one risk level by time closed', async () => {
+    const lead = await createUser(db(), { role: 'team_lead' });
+    const [adviser] = await createStaffInBulk(db(), 1);
+    const closed = (daysAgo: number, risk: 'low' | 'high' | null) => ({ stage: 'closed' as const, closure_reason: 'declined', risk_level: risk, stage_changed_at: daysAfter(-daysAgo) });
+    const [longGone, lowRisk, recentHigh, olderHigh, unassessed] = await insertCases(5, adviser!.id, (index) =>
+      [closed(40, 'high'), closed(20, 'low'), closed(2, 'high'), closed(12, 'high'), closed(25, null)][index]!,
+    );
+
+    const caller = callerFor(db(), lead, { now: daysAfter(0) });
+    const column = await caller.pipeline.column({ stage: 'closed', page: 1 });
+    expect(references(column.cards)).toEqual([olderHigh!.reference, recentHigh!.reference, lowRisk!.reference, unassessed!.reference]);
+    expect(references(column.cards)).not.toContain(longGone!.reference);
+    const highOnly = await caller.pipeline.column({ stage: 'closed', filters: { risk: 'high' }, page: 1 });
+    expect(references(highOnly.cards)).toEqual([olderHigh!.reference, recentHigh!.reference]);
+    expect((await caller.pipeline.board({})).counts.closed).toBe(4);
+  });
+});
+
 describe('the board with 5,000 open cases', () => {
   it('counts every stage and pages each column on the server, every card once, in order', async () => {
     const lead = await createUser(db(), { role: 'team_lead' });
