@@ -5,15 +5,15 @@ import { caseRows } from './case-list.queries';
 // Names as typed on a call, typos and all: "Jon Smyth" finds John Smith. Each typed word stands
 // for a few real words from the lexicon of names held (the migration 2026-11-29T1400 and
 // docs/decisions/014 say how the tables are kept):
-// the word itself, longer words it starts ("ann": anna, anne, annie), and words spelt nearly
-// the same ("smyth": smith). A case must hold one of those for every typed word; the closest
+// the word itself, longer words it starts ("ann": anna, anne, annie), and words one or two
+// slips away ("smyth", "smtih": smith). A case must hold one of those for every typed word; the closest
 // spellings rank first, and among equally close matches the newest case.
 
 /** How many real words one typed word may stand for: enough for the likely spellings, few enough to stay quick. */
 const CANDIDATES_PER_WORD = 8;
-/** Trigram similarity below which a word is not taken for a misspelling ("jon" and "john": 0.29). */
-const MIN_SIMILARITY = 0.25;
-// A typed word found as typed beats a longer word it starts, which beats a misspelling (similarity, under 1).
+/** How many of the lexicon's nearest words by trigrams are checked for a misspelling. */
+const NEAREST_CHECKED = 30;
+// A typed word found as typed beats a longer word it starts, which beats a misspelling (under 1).
 const EXACT = 3;
 const PREFIX = 2;
 
@@ -24,45 +24,67 @@ interface Candidate {
   score: number;
 }
 
-/** The real words each typed word may stand for; a typed word with none leaves its list empty. */
+/**
+ * Letters added, dropped, changed or swapped with the next (optimal string alignment): "smtih"
+ * is one from "smith", where trigrams see little alike (0.2), so a swap is not missed.
+ */
+export function spellingDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const change = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + change);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** A misspelling's score, under 1, or null when the words are too far apart to be one: one slip in a short word, two in a longer. */
+function misspellingScore(typed: string, word: string): number | null {
+  const distance = spellingDistance(typed, word);
+  if (distance > (typed.length <= 4 ? 1 : 2)) return null;
+  return 1 - distance / Math.max(typed.length, word.length);
+}
+
+/** The real words each typed word may stand for, best first; a typed word with none leaves its list empty. */
 async function candidatesFor(db: Kysely<Database>, typed: string): Promise<Candidate[][]> {
-  const { rows } = await sql<{ position: number; word: string | null; score: number | null }>`
-    select typed.position::int as position, found.word, found.score
+  // Per typed word: itself if held, the shortest words it starts, and the nearest by trigrams.
+  const { rows } = await sql<{ position: number; typed: string; word: string | null; kind: 'exact' | 'prefix' | 'near' | null }>`
+    select typed.position::int as position, typed.word as typed, found.word, found.kind
     from unnest(name_search_words(${typed})) with ordinality as typed(word, position)
     left join lateral (
-      select near.word, max(near.score)::float8 as score
-      from (
-        select word, ${EXACT}::float8 as score from case_name_lexicon where word = typed.word
-        union all
-        (select word, ${PREFIX}::float8 from case_name_lexicon
-          where word > typed.word and word < typed.word || chr(1114111)
-          order by length(word), word limit ${CANDIDATES_PER_WORD})
-        union all
-        (select word, similarity(word, typed.word)::float8 from case_name_lexicon
-          order by word <-> typed.word limit ${CANDIDATES_PER_WORD})
-      ) as near
-      where near.score >= ${MIN_SIMILARITY}
-      group by near.word
-      order by score desc, near.word
-      limit ${CANDIDATES_PER_WORD}
+      select word, 'exact' as kind from case_name_lexicon where word = typed.word
+      union all
+      (select word, 'prefix' from case_name_lexicon
+        where word > typed.word and word < typed.word || chr(1114111)
+        order by length(word), word limit ${CANDIDATES_PER_WORD})
+      union all
+      (select word, 'near' from case_name_lexicon
+        where word <> typed.word
+        order by word <-> typed.word limit ${NEAREST_CHECKED})
     ) as found on true
-    order by position, score desc
   `.execute(db);
-  const byPosition = new Map<number, Candidate[]>();
+  const byPosition = new Map<number, Map<string, Candidate>>();
   for (const row of rows) {
-    const list = byPosition.get(row.position) ?? [];
-    if (row.word !== null && row.score !== null) list.push({ position: row.position, word: row.word, score: row.score });
-    byPosition.set(row.position, list);
+    const found = byPosition.get(row.position) ?? new Map<string, Candidate>();
+    byPosition.set(row.position, found);
+    if (row.word === null) continue;
+    const score = row.kind === 'exact' ? EXACT : row.kind === 'prefix' ? PREFIX : misspellingScore(row.typed, row.word);
+    if (score !== null && score > (found.get(row.word)?.score ?? 0)) found.set(row.word, { position: row.position, word: row.word, score });
   }
-  return [...byPosition.values()];
+  return [...byPosition.values()].map((found) =>
+    [...found.values()].sort((a, b) => b.score - a.score || a.word.localeCompare(b.word)).slice(0, CANDIDATES_PER_WORD),
+  );
 }
 
 /**
  * One typed word: the newest few cases of each candidate word, read from the words index
  * (ten entries a word, however many thousands of people share a surname), best score first.
  */
-async function rankOneWord(db: Kysely<Database>, candidates: Candidate[], limit: number): Promise<string[]> {
-  const { rows } = await sql<{ case_id: string }>`
+function rankedForOneWord(candidates: Candidate[], limit: number) {
+  return sql<Ranked>`(
     with candidate as (select * from unnest(${candidates.map((c) => c.word)}::text[], ${candidates.map((c) => c.score)}::float8[]) as c(word, score)),
     hit as (
       select distinct on (newest.case_id) newest.case_id, newest.created_at, candidate.score
@@ -75,43 +97,50 @@ async function rankOneWord(db: Kysely<Database>, candidates: Candidate[], limit:
       ) as newest
       order by newest.case_id, candidate.score desc
     )
-    select case_id from hit order by score desc, created_at desc, case_id desc limit ${limit}
-  `.execute(db);
-  return rows.map((row) => row.case_id);
+    select case_id, row_number() over (order by score desc, created_at desc, case_id desc) as rank
+    from hit order by rank limit ${limit}
+  )`;
 }
 
 /**
  * Several typed words: cases holding a candidate of every one, found by intersecting the
  * GIN posting lists of cases.search_words; scored by the best candidate each typed word
- * found in the case, summed.
+ * found in the case, summed. The score is a plain expression per typed word (candidates are
+ * best first), so the few hundred cases that meet are scored without a subquery each.
  */
-async function rankSeveralWords(db: Kysely<Database>, candidates: Candidate[][], limit: number): Promise<string[]> {
-  const all = candidates.flat();
+function rankedForSeveralWords(candidates: Candidate[][], limit: number) {
   const holdsOneOfEach = candidates.map((list) => sql<boolean>`cases.search_words && ${list.map((c) => c.word)}::text[]`);
-  const { rows } = await sql<{ id: string }>`
-    with candidate as (
-      select * from unnest(${all.map((c) => c.position)}::int[], ${all.map((c) => c.word)}::text[], ${all.map((c) => c.score)}::float8[]) as c(position, word, score)
-    )
-    select cases.id
+  const bestOfEach = candidates.map(
+    (list) => sql`case ${sql.join(list.map((c) => sql`when ${c.word}::text = any(cases.search_words) then ${c.score}::float8`), sql` `)} else 0 end`,
+  );
+  // A word of the case answers one typed word: "John Jones" is not John Smith because "john" is
+  // near "jones". Only asked when a word stands for two typed words.
+  const all = candidates.flat().map((c) => c.word);
+  const shared = all.some((word, index) => all.indexOf(word) !== index);
+  const eachFromADifferentWord = shared
+    ? sql`and (select count(*) from unnest(cases.search_words) as held where held = any(${[...new Set(all)]}::text[])) >= ${candidates.length}`
+    : sql``;
+  return sql<Ranked>`(
+    select cases.id as case_id, row_number() over (order by ${sql.join(bestOfEach, sql` + `)} desc, cases.created_at desc, cases.id desc) as rank
     from cases
-    cross join lateral (
-      select sum(best) as score from (
-        select max(candidate.score) as best from candidate where candidate.word = any(cases.search_words) group by candidate.position
-      ) as per_word
-    ) as match
-    where ${sql.join(holdsOneOfEach, sql` and `)}
-    order by match.score desc, cases.created_at desc, cases.id desc
+    where ${sql.join(holdsOneOfEach, sql` and `)} ${eachFromADifferentWord}
+    order by rank
     limit ${limit}
-  `.execute(db);
-  return rows.map((row) => row.id);
+  )`;
+}
+
+interface Ranked {
+  case_id: string;
+  rank: number;
 }
 
 export async function findCasesByName(db: Kysely<Database>, typed: string, limit: number) {
   const candidates = await candidatesFor(db, typed);
   if (candidates.length === 0 || candidates.some((list) => list.length === 0)) return [];
-  const ids = candidates.length === 1 ? await rankOneWord(db, candidates[0]!, limit) : await rankSeveralWords(db, candidates, limit);
-  if (ids.length === 0) return [];
-  const rows = await caseRows(db).where('cases.id', 'in', ids).where('cases.erased_at', 'is', null).execute();
-  const rank = new Map(ids.map((id, index) => [id, index]));
-  return rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  const ranked = candidates.length === 1 ? rankedForOneWord(candidates[0]!, limit) : rankedForSeveralWords(candidates, limit);
+  return caseRows(db)
+    .innerJoin(ranked.as('ranked'), (join) => join.onRef('ranked.case_id', '=', 'cases.id'))
+    .where('cases.erased_at', 'is', null)
+    .orderBy('ranked.rank')
+    .execute();
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditRows } from '../../test/callbacks';
-import { openCase } from '../../test/cases';
+import { sql } from 'kysely';
+import { contactInput, openCase, versionsOf } from '../../test/cases';
 import { callerFor, createUser } from '../../test/factories';
 import { useTestDatabase } from '../../test/test-database';
 import { rejectionOf } from '../../test/trpc-errors';
@@ -20,6 +21,10 @@ describe('cases.search: the search box', () => {
   // A name finds the closest first, and may find others like it; a phone or email only theirs.
   it.each<[string, string, 'first' | 'only']>([
     ['the name with typos', 'Jon Smyth', 'first'],
+    ['the name with letters swapped', 'Jonh Smtih', 'first'],
+    ['the name with a letter dropped and one doubled', 'Jhn Smiith', 'first'],
+    ['the client’s first name and the caller’s surname', 'John Morgan', 'only'],
+    ['the start of the surname', 'smi', 'first'],
     ['the surname with a typo, in lower case', 'smyth', 'first'],
     ['the name in capitals', 'JOHN SMITH', 'first'],
     ['the caller’s name', 'Pat Morgan', 'only'],
@@ -78,3 +83,44 @@ describe('cases.search: the search box', () => {
     });
   });
 });
+
+describe('cases.search by name: which cases, in which order', () => {
+  const onDay = (day: number) => new Date(`2026-11-2${day}T10:00:00Z`);
+
+  it('puts the word as typed first, then the longer names it starts, then misspellings, the newest case first among equals', async () => {
+    const adviser = await createUser(db());
+    const open = (name: string, day: number) => openCase(db(), adviser, { clientName: name, callerName: name, forWhom: 'self', phone: `07400 10000${day}` }, onDay(day));
+    const annaOlder = await open('Anna Price', 1);
+    const ann = await open('Ann Lee', 2);
+    const annie = await open('Annie Cole', 3);
+    const anaNewest = await open('Ana Bell', 4);
+
+    const found = await callerFor(db(), adviser).cases.search({ query: 'ann' });
+
+    expect(found.map((row) => row.id)).toEqual([ann.id, annie.id, annaOlder.id, anaNewest.id]);
+  });
+
+  it('needs a name for every word typed, each from a different word of the case', async () => {
+    const { adviser } = await johnSmithAmongOthers();
+
+    // "john" is one slip from "jon" but not two from "jones": John Smith holds no Jones.
+    expect(await callerFor(db(), adviser).cases.search({ query: 'John Jones' })).toEqual([]);
+  });
+
+  it('follows a change of name: the old name finds the case no more, the new one does, and a name nobody holds leaves the lexicon', async () => {
+    const { adviser, john } = await johnSmithAmongOthers();
+    const search = (query: string) => callerFor(db(), adviser).cases.search({ query }).then((rows) => rows.map((row) => row.id));
+
+    await callerFor(db(), adviser).cases.updateContact({
+      id: john.id,
+      version: (await versionsOf(db(), john.id)).contact,
+      contact: contactInput({ clientName: 'Johanna Okafor', callerName: 'Pat Morgan', phone: '07400 123456' }),
+    });
+
+    expect(await search('Okafor')).toEqual([john.id]);
+    expect(await search('John Smith')).toEqual([]);
+    const { rows } = await sql<{ word: string }>`select word from case_name_lexicon order by word`.execute(db());
+    expect(rows.map((row) => row.word)).toEqual(['alice', 'bob', 'joan', 'johanna', 'jones', 'morgan', 'okafor', 'pat', 'smart']);
+  });
+});
+
