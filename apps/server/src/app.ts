@@ -28,6 +28,8 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface AppOptions {
   db: Kysely<Database>;
+  /** Where reports read: the read replica when DATABASE_REPLICA_URL is set; else db. */
+  reportDb?: Kysely<Database>;
   logger: Logger;
   origin: string;
   isProduction: boolean;
@@ -58,7 +60,7 @@ function withinReadinessTimeout<T>(work: Promise<T>): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-export function createApp({ db, logger, origin, isProduction, changes, health, trustProxy = 'loopback', webDistDir }: AppOptions): Express {
+export function createApp({ db, reportDb = db, logger, origin, isProduction, changes, health, trustProxy = 'loopback', webDistDir }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
@@ -154,6 +156,7 @@ export function createApp({ db, logger, origin, isProduction, changes, health, t
         if (sessionCookie.currentToken && !session) sessionCookie.clear();
         return {
           db,
+          reportDb,
           logger: req.log,
           requestId: String(req.id),
           user: session?.user ?? null,
@@ -176,7 +179,7 @@ export function createApp({ db, logger, origin, isProduction, changes, health, t
     }),
   );
 
-  app.use('/api', reportDownloads({ db, isProduction }));
+  app.use('/api', reportDownloads({ db, reportDb, isProduction }));
   app.use('/api', privacyDownloads({ db, isProduction }));
 
   if (webDistDir && existsSync(path.join(webDistDir, 'index.html'))) {

@@ -70,6 +70,18 @@ describe('parseEnv', () => {
     );
   });
 
+  it('takes a read replica for reports only alongside a PostgreSQL primary', () => {
+    const replica = 'postgres://harbour@replica:5432/harbour';
+    expect(parseEnv({ DATABASE_URL: 'postgres://harbour@db:5432/harbour', DATABASE_REPLICA_URL: replica }).DATABASE_REPLICA_URL).toBe(replica);
+    expect(parseEnv({ DATABASE_URL: 'postgres://harbour@db:5432/harbour' }).DATABASE_REPLICA_URL).toBeUndefined();
+    expect(refusal({ DATABASE_REPLICA_URL: replica }).message).toContain(
+      'DATABASE_REPLICA_URL: DATABASE_REPLICA_URL needs DATABASE_URL: a replica is a copy of a PostgreSQL primary',
+    );
+    expect(refusal({ DATABASE_URL: 'postgres://harbour@db:5432/harbour', DATABASE_REPLICA_URL: 'mysql://replica' }).message).toContain(
+      'DATABASE_REPLICA_URL: DATABASE_REPLICA_URL must start with postgres:// or postgresql://',
+    );
+  });
+
   it('lists every bad setting at once', () => {
     const error = refusal({ PORT: 'abc', LOG_LEVEL: 'loud', NODE_ENV: 'staging' });
 

@@ -30,6 +30,9 @@ const envSchema = z
     // LISTEN needs a connection that stays the same: behind PgBouncer in transaction mode, the
     // live changes must listen on a direct address (docs/scaling.md). Defaults to DATABASE_URL.
     DATABASE_LISTEN_URL: optionalPostgresUrl('DATABASE_LISTEN_URL'),
+    // A read replica of DATABASE_URL for reports (screen, downloads, dashboards); the rest,
+    // and every audit row, stays on the primary (docs/decisions/016).
+    DATABASE_REPLICA_URL: optionalPostgresUrl('DATABASE_REPLICA_URL'),
     HARBOUR_DATA_DIR: z.string().trim().min(1, 'HARBOUR_DATA_DIR must not be empty').default('.data'),
     HARBOUR_ORIGIN: z
       .url({ error: 'HARBOUR_ORIGIN must be an origin like https://harbour.example.org' })
@@ -77,6 +80,11 @@ const envSchema = z
   .refine((env) => env.NODE_ENV !== 'production' || env.HARBOUR_SECRET_KEY !== DEVELOPMENT_SECRET_KEY, {
     error: 'HARBOUR_SECRET_KEY must be set when NODE_ENV=production: make one with openssl rand -base64 32',
     path: ['HARBOUR_SECRET_KEY'],
+  })
+  // The embedded database has no replica: a replica address without a primary is a mistake.
+  .refine((env) => !env.DATABASE_REPLICA_URL || env.DATABASE_URL, {
+    error: 'DATABASE_REPLICA_URL needs DATABASE_URL: a replica is a copy of a PostgreSQL primary',
+    path: ['DATABASE_REPLICA_URL'],
   });
 
 function isSecureContextOrigin(origin: string): boolean {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
 import { migrateToLatest } from './db/migrate';
-import { openConfiguredDatabase } from './db/open';
+import { openConfiguredDatabase, openReportReplica } from './db/open';
 import { demoSignInLines, seedDemoData } from './db/seed/demo-data';
 import { InvalidEnvError, parseEnv, type Env } from './env';
 import { LAPSE_SWEEP_INTERVAL_MS, sweepLapsedClaims } from './features/callbacks/callbacks.service';
@@ -41,9 +41,12 @@ if (!isProduction) {
 }
 
 const changes = await ChangeFeed.start(database, logger);
+const reportReplica = openReportReplica(env, logger);
+if (reportReplica) logger.info('reports read from the replica (DATABASE_REPLICA_URL)');
 
 const app = createApp({
   db: database.db,
+  reportDb: reportReplica?.db,
   logger,
   changes,
   health: database.health,
@@ -102,7 +105,7 @@ function shutDown(signal: string): void {
   server.close(() => {
     changes
       .stop()
-      .then(() => database.close())
+      .then(() => Promise.all([database.close(), reportReplica?.close()]))
       .then(() => {
         logger.info('stopped');
         process.exit(0);

@@ -27,6 +27,16 @@ const DATE_OID = 1082;
 const parseInt8 = (value: string): number => Number(value);
 const keepDateText = (value: string): string => value;
 
+// What Kysely cannot do (COPY … TO STDOUT, streamed) needs a node-postgres connection from the
+// same pool, so it counts against the same limit and fails fast in the same outage. Kept by the
+// Kysely instance, so whatever holds a `db` can ask without another handle threaded through.
+const pooledClients = new WeakMap<Kysely<Database>, () => Promise<pg.PoolClient>>();
+
+/** A connection from the pool behind `db`, on PostgreSQL; undefined on the embedded engine. */
+export function pooledClientOf(db: Kysely<Database>): (() => Promise<pg.PoolClient>) | undefined {
+  return pooledClients.get(db);
+}
+
 export interface PostgresOptions {
   connectionString: string;
   /** Where LISTEN connects, when the pool goes through a transaction-mode pooler; else connectionString. */
@@ -90,6 +100,7 @@ export function openPostgres({ connectionString, listenConnectionString, logger,
     end: () => pool.end(),
   };
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: guardedPool }) });
+  pooledClients.set(db, guardedPool.connect);
   const listener = new PostgresListener({ connectionString: listenConnectionString ?? connectionString, logger, searchPath, onLost: () => health.suspect() });
   return {
     db,

@@ -18,7 +18,7 @@ export interface RunningApp {
 /** The real Express app on an ephemeral port, for tests that need headers and status codes. */
 export async function startApp(
   db: Kysely<Database>,
-  options: { isProduction?: boolean; origin?: string; changes?: ChangeFeed; logger?: Logger; health?: DatabaseHealth } = {},
+  options: { isProduction?: boolean; origin?: string; changes?: ChangeFeed; logger?: Logger; health?: DatabaseHealth; reportDb?: Kysely<Database> } = {},
 ): Promise<RunningApp> {
   const app = createApp({
     db,
@@ -27,6 +27,7 @@ export async function startApp(
     isProduction: options.isProduction ?? false,
     changes: options.changes ?? new ChangeFeed(),
     ...(options.health ? { health: options.health } : {}),
+    ...(options.reportDb ? { reportDb: options.reportDb } : {}),
   });
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
     const listening = app.listen(0, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(listening)));

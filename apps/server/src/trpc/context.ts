@@ -23,6 +23,8 @@ export interface SessionCookie {
 
 export interface Context {
   db: Kysely<Database>;
+  /** Where reports read: the read replica (DATABASE_REPLICA_URL) when there is one, else `db`. */
+  reportDb?: Kysely<Database>;
   logger: Logger;
   requestId: string;
   user: SessionUser | null;

@@ -1,10 +1,12 @@
 import { endOfLondonCalendarDay, startOfLondonCalendarDay } from '@harbour/shared/london-time';
-import type { PlacementReportFilters, ReportOutcome } from '@harbour/shared/reports';
-import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { PlacementReportFilters, PlacementReportRow, ReportOutcome } from '@harbour/shared/reports';
+import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/database';
+import { csvCellsSql } from './placement-report-cells';
 
 // The placement report's rows, read one way for the screen (a page), the downloads (batches
-// after a cursor, so a million rows never sit in memory) and the summaries (grouped).
+// after a cursor, or the CSV's cells for COPY to stream, so a million rows never sit in memory)
+// and the summaries (grouped).
 
 type ReportTables = Database & { p: Database['placements']; c: Database['cases']; clinic: Database['clinics']; adviser: Database['users'] };
 type ReportQuery = SelectQueryBuilder<ReportTables, 'p' | 'c' | 'clinic' | 'adviser', object>;
@@ -53,37 +55,70 @@ function placementsMatching(db: Kysely<Database>, filters: PlacementReportFilter
 // The day the report sorts by: the admission, or the London day of the proposal.
 const proposedOn = sql<string>`to_char(p.proposed_at at time zone 'Europe/London', 'YYYY-MM-DD')`;
 
+// The fields worked out in SQL, read both by the rows (for the screen, Excel and PDF) and by the
+// CSV's cells, so the two cannot disagree.
+// The person treated: named on the case, or the caller when they rang for themselves.
+const clientName = sql<string | null>`case when c.client_name is not null then c.client_name when c.caller_relation = 'self' then c.caller_name end`;
+// A cancelled placement earns the service nothing, whatever was agreed.
+const feePence = sql<number | null>`case when p.status = 'cancelled' then null else p.fee_pence end`;
+const outcome = sql<ReportOutcome>`case p.status when 'admitted' then 'in_treatment' when 'discharged' then p.discharge_outcome else p.status end`;
+const aftercareStatus = sql<string | null>`case when p.status = 'discharged' then coalesce(
+  (select ci.outcome from aftercare_check_ins ci
+    where ci.placement_id = p.id and ci.outcome is not null
+    order by ci.days_after desc limit 1),
+  'awaiting_check_in') end`;
+const actualDays = sql<number | null>`p.discharged_on - p.admitted_on`;
+
 function selectRows(query: ReportQuery) {
   return query.select([
     'p.id as placementId',
     'c.id as caseId',
     'c.reference',
-    // The person treated: named on the case, or the caller when they rang for themselves.
-    sql<string | null>`case when c.client_name is not null then c.client_name when c.caller_relation = 'self' then c.caller_name end`.as('clientName'),
+    clientName.as('clientName'),
     proposedOn.as('proposedOn'),
     'p.admitted_on as admittedOn',
     'p.discharged_on as dischargedOn',
     'p.length_days as bookedDays',
-    sql<number | null>`p.discharged_on - p.admitted_on`.as('actualDays'),
+    actualDays.as('actualDays'),
     'clinic.name as clinicName',
     'clinic.region',
     'p.programme',
     'c.funding_route as fundingRoute',
     'p.weekly_price_pence as weeklyPricePence',
-    // A cancelled placement earns the service nothing, whatever was agreed.
-    sql<number | null>`case when p.status = 'cancelled' then null else p.fee_pence end`.as('feePence'),
-    sql<ReportOutcome>`case p.status when 'admitted' then 'in_treatment' when 'discharged' then p.discharge_outcome else p.status end`.as('outcome'),
+    feePence.as('feePence'),
+    outcome.as('outcome'),
     'adviser.full_name as adviserName',
     'c.primary_substance as primarySubstance',
     'c.severity',
     'c.is_dual_diagnosis as isDualDiagnosis',
-    sql<string | null>`case when p.status = 'discharged' then coalesce(
-      (select ci.outcome from aftercare_check_ins ci
-        where ci.placement_id = p.id and ci.outcome is not null
-        order by ci.days_after desc limit 1),
-      'awaiting_check_in') end`.as('aftercareStatus'),
+    aftercareStatus.as('aftercareStatus'),
   ]);
 }
+
+// The same fields for the CSV's cells (placement-report-cells.ts), which formats days itself.
+const csvFields: Record<keyof PlacementReportRow, RawBuilder<unknown>> = {
+  placementId: sql`p.id`,
+  caseId: sql`c.id`,
+  reference: sql`c.reference`,
+  initials: clientName,
+  proposedOn: sql`(p.proposed_at at time zone 'Europe/London')`,
+  admittedOn: sql`p.admitted_on`,
+  dischargedOn: sql`p.discharged_on`,
+  bookedDays: sql`p.length_days`,
+  actualDays,
+  clinicName: sql`clinic.name`,
+  region: sql`clinic.region`,
+  programme: sql`p.programme`,
+  fundingRoute: sql`c.funding_route`,
+  weeklyPricePence: sql`p.weekly_price_pence`,
+  feePence,
+  outcome,
+  adviserName: sql`adviser.full_name`,
+  primarySubstance: sql`c.primary_substance`,
+  severity: sql`c.severity`,
+  isDualDiagnosis: sql`c.is_dual_diagnosis`,
+  aftercareStatus,
+};
 
 // By the period's day (or proposal time), then the placement: the order an index on
 // (admitted_on, id) or (proposed_at, id) already holds, so a download's next batch is a
@@ -109,16 +144,31 @@ export interface ReportCursor {
   placementId: string;
 }
 
-/** The next batch of the report after `cursor`, for a download; read by index, however deep. */
-export async function findReportBatch(db: Kysely<Database>, filters: PlacementReportFilters, cursor: ReportCursor | null, size: number) {
+/** Rows after `cursor` in report order: read by index, however deep. */
+function afterCursor<Row>(query: SelectQueryBuilder<ReportTables, 'p' | 'c' | 'clinic' | 'adviser', Row>, filters: PlacementReportFilters, cursor: ReportCursor | null) {
   const sortKey = filters.periodBy === 'admission' ? sql<string>`p.admitted_on::text` : sql<string>`p.proposed_at::text`;
-  let query = selectRows(placementsMatching(db, filters)).select(sortKey.as('sortKey'));
+  let ordered = query.select([sortKey.as('sortKey'), sql<string>`p.id`.as('cursorId')]);
   if (cursor) {
     const key = filters.periodBy === 'admission' ? sql`${cursor.sortKey}::date` : sql`${cursor.sortKey}::timestamptz`;
     const column = filters.periodBy === 'admission' ? sql`p.admitted_on` : sql`p.proposed_at`;
-    query = query.where(sql<boolean>`(${column}, p.id) > (${key}, ${cursor.placementId}::uuid)`);
+    ordered = ordered.where(sql<boolean>`(${column}, p.id) > (${key}, ${cursor.placementId}::uuid)`);
   }
-  return inReportOrder(query, filters.periodBy).limit(size).execute();
+  return inReportOrder(ordered, filters.periodBy);
+}
+
+/** The next batch of the report after `cursor`, for a download. */
+export function findReportBatch(db: Kysely<Database>, filters: PlacementReportFilters, cursor: ReportCursor | null, size: number) {
+  return afterCursor(selectRows(placementsMatching(db, filters)), filters, cursor).limit(size).execute();
+}
+
+/** The report's rows as the CSV's cells, in report order: the query COPY streams. */
+export function reportCsvQuery(db: Kysely<Database>, filters: PlacementReportFilters) {
+  return inReportOrder(placementsMatching(db, filters).select(csvCellsSql((field) => csvFields[field])), filters.periodBy);
+}
+
+/** The next batch of the CSV's cells after `cursor`, where COPY cannot stream (the embedded engine). */
+export function findReportCsvBatch(db: Kysely<Database>, filters: PlacementReportFilters, cursor: ReportCursor | null, size: number) {
+  return afterCursor(placementsMatching(db, filters).select(csvCellsSql((field) => csvFields[field])), filters, cursor).limit(size).execute();
 }
 
 // What the totals and the groups count: the same sums, so a group's figures add up to the totals.
@@ -131,8 +181,12 @@ const tallies = () => [
 ];
 
 /** The totals row, over every row the filters select. */
+export function reportTotalsQuery(db: Kysely<Database>, filters: PlacementReportFilters) {
+  return placementsMatching(db, filters).select(tallies());
+}
+
 export function findReportTotals(db: Kysely<Database>, filters: PlacementReportFilters) {
-  return placementsMatching(db, filters).select(tallies()).executeTakeFirstOrThrow();
+  return reportTotalsQuery(db, filters).executeTakeFirstOrThrow();
 }
 
 const groupKeys = {

@@ -6,9 +6,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { staffForDownload } from '../../http/download-staff';
 import { writePlacementReportXlsx } from './placement-report-xlsx';
-import { placementReportCsv } from './placement-report-csv';
 import { writePlacementSummaryPdf } from './placement-summary-pdf';
-import { exportPlacementRows, placementSummary, type ExportFormat } from './reports.service';
+import { exportPlacementCsv, exportPlacementRows, placementSummary, type ExportFormat, type ReportDatabases } from './reports.service';
 
 // The placement report as files: GET /api/reports/placements.csv|xlsx|pdf with the screen's
 // filters as query parameters. Plain GETs rather than tRPC, so the browser saves what arrives
@@ -41,8 +40,20 @@ function filtersOf(req: Request, res: Response): PlacementReportFilters | null {
   return null;
 }
 
-export function reportDownloads({ db, isProduction, now = () => new Date() }: { db: Kysely<Database>; isProduction: boolean; now?: () => Date }) {
+/** `reportDb` is where the reports read (the read replica, when there is one); `db` the primary. */
+export function reportDownloads({
+  db,
+  reportDb = db,
+  isProduction,
+  now = () => new Date(),
+}: {
+  db: Kysely<Database>;
+  reportDb?: Kysely<Database>;
+  isProduction: boolean;
+  now?: () => Date;
+}) {
   const routes = express.Router();
+  const databases: ReportDatabases = { db, reportDb };
 
   routes.get('/reports/placements.:format', async (req, res, next) => {
     const format = req.params.format;
@@ -59,12 +70,21 @@ export function reportDownloads({ db, isProduction, now = () => new Date() }: { 
       const fileName = `harbour-placements-${filters.from}-to-${filters.to}.${format}`;
       res.set({ 'Content-Type': contentTypes[format], 'Content-Disposition': `attachment; filename="${fileName}"` });
       if (format === 'pdf') {
-        const summary = await placementSummary(db, { ...exporter.actor, fullName: exporter.fullName }, filters, now());
+        const summary = await placementSummary(databases, { ...exporter.actor, fullName: exporter.fullName }, filters, now());
         await writePlacementSummaryPdf(summary, res);
+      } else if (format === 'csv') {
+        const download = await exportPlacementCsv(databases, exporter.actor, filters);
+        try {
+          // pipeline writes no faster than the client reads: a slow one holds COPY back, not memory.
+          await pipeline(Readable.from(download.body), res);
+        } catch (error) {
+          await download.finish(error);
+          throw error;
+        }
+        await download.finish();
       } else {
-        const rows = await exportPlacementRows(db, exporter.actor, filters, format);
-        if (format === 'csv') await pipeline(Readable.from(placementReportCsv(rows)), res);
-        else await writePlacementReportXlsx(rows, res, periodTextOf(filters));
+        const rows = await exportPlacementRows(databases, exporter.actor, filters);
+        await writePlacementReportXlsx(rows, res, periodTextOf(filters));
       }
     } catch (error) {
       if (!res.headersSent) {

@@ -6,6 +6,7 @@ import { labelsOf } from '@harbour/shared/options';
 import {
   REPORT_PAGE_SIZE,
   describeReportFilters,
+  placementReportColumns,
   periodTextOf,
   initialsOf,
   type AftercareStatus,
@@ -14,10 +15,26 @@ import {
   type PlacementReportTotals,
 } from '@harbour/shared/reports';
 import type { Kysely } from 'kysely';
+import type pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import type { StaffActor } from '../../actor';
+import { pooledClientOf } from '../../db/connect';
 import type { Database } from '../../db/database';
+import { inlineParameters } from '../../db/inline-parameters';
 import { recordAudit } from '../audit/audit.service';
-import { findFilterNames, findReportBatch, findReportGroups, findReportPage, findReportTotals, type ReportCursor, type ReportRowRecord } from './placement-report.queries';
+import { CopyRowEnds, csvHeading, csvLinesOfCells, csvTotalsLine } from './placement-report-csv';
+import {
+  findFilterNames,
+  findReportBatch,
+  findReportCsvBatch,
+  findReportGroups,
+  findReportPage,
+  findReportTotals,
+  reportCsvQuery,
+  reportTotalsQuery,
+  type ReportCursor,
+  type ReportRowRecord,
+} from './placement-report.queries';
 import type { PlacementSummary, SummaryGroup } from './placement-summary-pdf';
 import { findDaysToAdmission, findFunnel } from './service-figures.queries';
 import { countStaleByStage, findCallbackTimeliness, findOpenWorkByAdviser, findStaleCases } from './shift-figures.queries';
@@ -31,14 +48,23 @@ export const SERVICE_MONTHS = 12;
 
 const fundingLabels = labelsOf(fundingRouteOptions);
 
+/**
+ * Where reports go. Their reads go to `reportDb`: the read replica when DATABASE_REPLICA_URL
+ * is set, else the primary. What they write (the audit trail) always goes to `db`, the primary.
+ */
+export interface ReportDatabases {
+  db: Kysely<Database>;
+  reportDb: Kysely<Database>;
+}
+
 /** The row as it may leave the database layer: initials, never the name. */
 function reportRowOf({ clientName, ...record }: ReportRowRecord): PlacementReportRow {
   return { ...record, initials: clientName ? initialsOf(clientName) : '', aftercareStatus: record.aftercareStatus as AftercareStatus | null };
 }
 
 /** A page of the placement report and the totals of all its rows; who read which cases is recorded. */
-export async function viewPlacementReport(db: Kysely<Database>, actor: StaffActor, filters: PlacementReportFilters, page: number) {
-  const [records, totals] = await Promise.all([findReportPage(db, filters, page, REPORT_PAGE_SIZE), findReportTotals(db, filters)]);
+export async function viewPlacementReport({ db, reportDb }: ReportDatabases, actor: StaffActor, filters: PlacementReportFilters, page: number) {
+  const [records, totals] = await Promise.all([findReportPage(reportDb, filters, page, REPORT_PAGE_SIZE), findReportTotals(reportDb, filters)]);
   const rows = records.map(reportRowOf);
   await recordAudit(db, {
     actorUserId: actor.userId,
@@ -51,34 +77,125 @@ export async function viewPlacementReport(db: Kysely<Database>, actor: StaffActo
 }
 
 /** Every row of the report in order, a batch at a time, however many there are. */
-async function* allReportRows(db: Kysely<Database>, filters: PlacementReportFilters): AsyncGenerator<PlacementReportRow> {
+async function* allReportRows(reportDb: Kysely<Database>, filters: PlacementReportFilters): AsyncGenerator<PlacementReportRow> {
   let cursor: ReportCursor | null = null;
   for (;;) {
-    const batch = await findReportBatch(db, filters, cursor, EXPORT_BATCH_SIZE);
-    for (const { sortKey: _sortKey, ...record } of batch) yield reportRowOf(record);
+    const batch = await findReportBatch(reportDb, filters, cursor, EXPORT_BATCH_SIZE);
+    for (const { sortKey: _sortKey, cursorId: _cursorId, ...record } of batch) yield reportRowOf(record);
     const last = batch.at(-1);
     if (!last || batch.length < EXPORT_BATCH_SIZE) return;
-    cursor = { sortKey: last.sortKey, placementId: last.placementId };
+    cursor = { sortKey: last.sortKey, placementId: last.cursorId };
   }
 }
 
 export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
 
-/**
- * The rows of a download. The trail records who took which rows before the first one leaves:
- * a download cut short is still recorded.
- */
-export async function exportPlacementRows(db: Kysely<Database>, actor: StaffActor, filters: PlacementReportFilters, format: Exclude<ExportFormat, 'pdf'>) {
-  const totals = await findReportTotals(db, filters);
-  await recordAudit(db, {
+/** The trail records who took which rows before the first one leaves: a download cut short is still recorded. */
+function recordExport(db: Kysely<Database>, actor: StaffActor, filters: PlacementReportFilters, format: ExportFormat, rows: number) {
+  return recordAudit(db, {
     actorUserId: actor.userId,
     action: 'reports.exported',
     entityType: 'report',
     requestId: actor.requestId,
-    details: { report: 'placements', format, filters, rows: totals.placements },
+    details: { report: 'placements', format, filters, rows },
   });
-  return allReportRows(db, filters);
 }
+
+/** The rows of the Excel download, recorded before the first one leaves. */
+export async function exportPlacementRows({ db, reportDb }: ReportDatabases, actor: StaffActor, filters: PlacementReportFilters) {
+  const totals = await findReportTotals(reportDb, filters);
+  await recordExport(db, actor, filters, 'xlsx', totals.placements);
+  return allReportRows(reportDb, filters);
+}
+
+/** A CSV download under way: its bytes, and the connection it holds until it ends. */
+export interface CsvDownload {
+  /** The file piece by piece, read at the pace the client takes it. */
+  body: AsyncIterable<string | Buffer>;
+  /** Lets go of the database: called once the body has gone, or with the error that cut it short. */
+  finish(error?: unknown): Promise<void>;
+}
+
+// A download of a million rows takes longer than the pool's 10 s statement limit, and a slow
+// connection longer still: COPY waits on the client (backpressure) while it holds its snapshot.
+const COPY_STATEMENT_TIMEOUT = '1h';
+
+/** The COPY that streams the report's CSV cells for these filters: what the export runs, and what a benchmark times. */
+export function placementCsvCopySql(reportDb: Kysely<Database>, filters: PlacementReportFilters): string {
+  return `copy (${inlineParameters(reportCsvQuery(reportDb, filters).compile())}) to stdout with (format csv)`;
+}
+
+/**
+ * The placement report as a CSV file, recorded before the first row leaves. On PostgreSQL the
+ * rows are COPY's output streamed as it arrives, with the totals read in the same snapshot so
+ * they add up to exactly the rows sent; on the embedded engine, the same cells in batches.
+ */
+export async function exportPlacementCsv(
+  { db, reportDb }: ReportDatabases,
+  actor: StaffActor,
+  filters: PlacementReportFilters,
+  { via = pooledClientOf(reportDb) ? 'copy' : 'batches' }: { via?: 'copy' | 'batches' } = {},
+): Promise<CsvDownload> {
+  const connect = pooledClientOf(reportDb);
+  if (via === 'copy' && connect) return copyCsv({ db, reportDb }, await connect(), actor, filters);
+  const totals = await findReportTotals(reportDb, filters);
+  await recordExport(db, actor, filters, 'csv', totals.placements);
+  return { body: csvInBatches(reportDb, filters, totals), finish: () => Promise.resolve() };
+}
+
+async function copyCsv({ db, reportDb }: ReportDatabases, client: pg.PoolClient, actor: StaffActor, filters: PlacementReportFilters): Promise<CsvDownload> {
+  let isFinished = false;
+  const finish = async (error?: unknown) => {
+    if (isFinished) return;
+    isFinished = true;
+    // A COPY cut short leaves the connection mid-stream: it is closed, not returned to the pool.
+    if (error) {
+      client.release(error instanceof Error ? error : new Error('CSV download cut short'));
+      return;
+    }
+    try {
+      await client.query('commit');
+      client.release();
+    } catch (commitError) {
+      client.release(commitError as Error);
+      throw commitError;
+    }
+  };
+  try {
+    await client.query('begin isolation level repeatable read read only');
+    await client.query(`set local statement_timeout = '${COPY_STATEMENT_TIMEOUT}'`);
+    const totalsQuery = reportTotalsQuery(reportDb, filters).compile();
+    const { rows } = await client.query<PlacementReportTotals>(totalsQuery.sql, [...totalsQuery.parameters]);
+    const totals = rows[0]!;
+    await recordExport(db, actor, filters, 'csv', totals.placements);
+    const copySql = placementCsvCopySql(reportDb, filters);
+    async function* body() {
+      yield csvHeading();
+      const rowEnds = new CopyRowEnds();
+      for await (const chunk of client.query(copyTo(copySql)) as AsyncIterable<Buffer>) yield rowEnds.toCrlf(chunk);
+      yield csvTotalsLine(totals);
+    }
+    return { body: body(), finish };
+  } catch (error) {
+    await finish(error);
+    throw error;
+  }
+}
+
+async function* csvInBatches(reportDb: Kysely<Database>, filters: PlacementReportFilters, totals: PlacementReportTotals): AsyncGenerator<string> {
+  yield csvHeading();
+  let cursor: ReportCursor | null = null;
+  for (;;) {
+    const batch = await findReportCsvBatch(reportDb, filters, cursor, EXPORT_BATCH_SIZE);
+    yield csvLinesOfCells(batch.map((row) => cellsOf(row as unknown as Record<string, string | null>)));
+    const last = batch.at(-1);
+    if (!last || batch.length < EXPORT_BATCH_SIZE) break;
+    cursor = { sortKey: last.sortKey, placementId: last.cursorId };
+  }
+  yield csvTotalsLine(totals);
+}
+
+const cellsOf = (row: Record<string, string | null>) => placementReportColumns.map((_column, index) => row[`cell_${index}`] ?? null);
 
 /** The first day of the month `months` months before the month of `day` ("2026-11-17", 11 → "2025-12-01"). */
 function monthStartBefore(day: string, months: number): string {
@@ -144,13 +261,13 @@ const groupOf = (label: string, { placements, admissions, completions, feesPence
  * admissions by clinic, how far the cases opened in those months went, and how long from
  * first contact to admission. Counts and money only.
  */
-export async function serviceDashboard(db: Kysely<Database>, now: Date) {
+export async function serviceDashboard(reportDb: Kysely<Database>, now: Date) {
   const today = londonDayOf(now);
   const window = serviceWindowTo(today);
   const [months, byClinic, funnel] = await Promise.all([
-    serviceMonths(db, {}, today),
-    findReportGroups(db, { periodBy: 'admission', ...window }, 'clinic'),
-    funnelOf(db, window.from, today),
+    serviceMonths(reportDb, {}, today),
+    findReportGroups(reportDb, { periodBy: 'admission', ...window }, 'clinic'),
+    funnelOf(reportDb, window.from, today),
   ]);
   return {
     from: window.from,
@@ -166,14 +283,14 @@ export async function serviceDashboard(db: Kysely<Database>, now: Date) {
  * The team lead's dashboard: callbacks made in time, day by day over the last fortnight; open
  * cases per stage; the stale ones; each adviser's open work.
  */
-export async function shiftDashboard(db: Kysely<Database>, actor: StaffActor, now: Date) {
+export async function shiftDashboard({ db, reportDb }: ReportDatabases, actor: StaffActor, now: Date) {
   const today = londonDayOf(now);
   const firstDay = new Date(Date.parse(`${today}T12:00:00Z`) - (SLA_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
   const [timeliness, work, staleCases, staleByStage] = await Promise.all([
-    findCallbackTimeliness(db, startOfLondonCalendarDay(firstDay), now),
-    findOpenWorkByAdviser(db, now),
-    findStaleCases(db, now, STALE_CASES_SHOWN),
-    countStaleByStage(db, now),
+    findCallbackTimeliness(reportDb, startOfLondonCalendarDay(firstDay), now),
+    findOpenWorkByAdviser(reportDb, now),
+    findStaleCases(reportDb, now, STALE_CASES_SHOWN),
+    countStaleByStage(reportDb, now),
   ]);
   const byDay = new Map(timeliness.map((row) => [row.day, row]));
   const days = Array.from({ length: SLA_DAYS }, (_, index) => new Date(Date.parse(`${firstDay}T12:00:00Z`) + index * DAY_MS).toISOString().slice(0, 10));
@@ -214,27 +331,21 @@ export async function shiftDashboard(db: Kysely<Database>, actor: StaffActor, no
 
 /** The monthly summary PDF's figures for the report's filters; recorded like any download. */
 export async function placementSummary(
-  db: Kysely<Database>,
+  { db, reportDb }: ReportDatabases,
   actor: StaffActor & { fullName: string },
   filters: PlacementReportFilters,
   now: Date,
 ): Promise<PlacementSummary> {
   const { periodBy: _periodBy, from: _from, to: _to, ...otherFilters } = filters;
   const [totals, byClinic, byFundingRoute, months, funnel, names] = await Promise.all([
-    findReportTotals(db, filters),
-    findReportGroups(db, filters, 'clinic'),
-    findReportGroups(db, filters, 'fundingRoute'),
-    serviceMonths(db, otherFilters, filters.to),
-    funnelOf(db, serviceWindowTo(filters.to).from, filters.to),
-    findFilterNames(db, filters),
+    findReportTotals(reportDb, filters),
+    findReportGroups(reportDb, filters, 'clinic'),
+    findReportGroups(reportDb, filters, 'fundingRoute'),
+    serviceMonths(reportDb, otherFilters, filters.to),
+    funnelOf(reportDb, serviceWindowTo(filters.to).from, filters.to),
+    findFilterNames(reportDb, filters),
   ]);
-  await recordAudit(db, {
-    actorUserId: actor.userId,
-    action: 'reports.exported',
-    entityType: 'report',
-    requestId: actor.requestId,
-    details: { report: 'placements', format: 'pdf', filters, rows: totals.placements },
-  });
+  await recordExport(db, actor, filters, 'pdf', totals.placements);
   return {
     periodText: periodTextOf(filters),
     filtersText: describeReportFilters(filters, names),
