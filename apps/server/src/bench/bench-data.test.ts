@@ -117,6 +117,19 @@ describe.skipIf(!TEST_DATABASE_URL)('pnpm bench:data', () => {
     expect((await cases.search({ query: target.email!.toUpperCase() })).map((row) => row.id)).toEqual([target.id]);
   });
 
+  it('fills the name search’s words and lexicon as the triggers would, and leaves the triggers on for the cases opened next', async () => {
+    const { rows } = await sql<{ words: number; expected: number; lexicon: number; uses: number; distinct: number; enabled: string }>`
+      select (select count(*) from case_name_words)::int as words,
+             (select sum(cardinality(search_words)) from cases)::int as expected,
+             (select count(*) from case_name_lexicon)::int as lexicon,
+             (select sum(cases) from case_name_lexicon)::int as uses,
+             (select count(distinct word) from case_name_words)::int as distinct,
+             (select tgenabled from pg_trigger where tgname = 'cases_name_words_on_insert' and tgrelid = 'cases'::regclass) as enabled
+    `.execute(db);
+    expect(rows[0]!.words).toBeGreaterThan(2 * CASES);
+    expect(rows[0]).toEqual({ words: rows[0]!.expected, expected: rows[0]!.expected, lexicon: rows[0]!.distinct, uses: rows[0]!.expected, distinct: rows[0]!.distinct, enabled: 'O' });
+  });
+
   it('gives every person a different UK mobile number the app’s phone check accepts', async () => {
     const phones = await db.selectFrom('callback_requests').select('phone_e164').execute();
     expect(new Set(phones.map((row) => row.phone_e164)).size).toBe(CASES + LIVE_QUEUE);

@@ -4,6 +4,7 @@ import type { RiskLevel } from '@harbour/shared/assessment';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { matchesContact } from '../../db/contact-match';
 import type { Database } from '../../db/database';
+import { caseRows } from './case-rows';
 
 export interface CaseListFilter {
   assignedTo?: string | 'unassigned';
@@ -13,29 +14,6 @@ export interface CaseListFilter {
 
 // Immediate first; a case never assessed sorts after every assessed one.
 const riskRank = sql<number>`case cases.risk_level when 'immediate' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end`;
-
-/** The columns a list or search result shows (case-search.queries reads them too). */
-export function caseRows(db: Kysely<Database>) {
-  return db
-    .selectFrom('cases')
-    .leftJoin('users as adviser', 'adviser.id', 'cases.assigned_adviser_id')
-    .select([
-      'cases.id',
-      'cases.reference',
-      'cases.client_name as clientName',
-      'cases.caller_name as callerName',
-      'cases.stage',
-      'cases.risk_level as riskLevel',
-      'cases.severity',
-      'cases.is_dual_diagnosis as isDualDiagnosis',
-      'cases.primary_substance as primarySubstance',
-      'adviser.full_name as assignedAdviserName',
-      'cases.stage_changed_at as stageChangedAt',
-      'cases.next_action as nextAction',
-      'cases.next_action_due_at as nextActionDueAt',
-      'cases.updated_at as updatedAt',
-    ]);
-}
 
 type CaseRowsQuery = ReturnType<typeof caseRows> extends SelectQueryBuilder<infer DB, infer TB, infer O> ? SelectQueryBuilder<DB, TB, O> : never;
 

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database';
-import { caseRows } from './case-list.queries';
+import { caseRows } from './case-rows';
 
 // Names as typed on a call, typos and all: "Jon Smyth" finds John Smith. Each typed word stands
 // for a few real words from the lexicon of names held (the migration 2026-11-29T1400 and
