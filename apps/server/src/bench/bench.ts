@@ -125,7 +125,7 @@ interface FrontEndMeasure {
 async function measureExport(notes: string[]): Promise<TargetLine[]> {
   const name = 'CSV export of all placements';
   const target = '<= 2.5x COPY, peak RSS <= 150 MB';
-  const measure = skip.has('export') ? null : await optionalModule<ExportMeasure>(path.join(import.meta.dirname, 'bench-export.ts'));
+  const measure = skip.has('export') || only ? null : await optionalModule<ExportMeasure>(path.join(import.meta.dirname, 'bench-export.ts'));
   if (!measure) return [{ name, measured: 'not measured', target, met: null }];
   say('export');
   try {
@@ -153,7 +153,7 @@ async function measureFrontEnd(baseUrl: string, caseReference: string, notes: st
     { name: bundle, measured: 'not measured', target: '<= 150 KB gzipped', met: null },
     { name: lighthouseName, measured: 'not measured', target: lighthouseTarget, met: null },
   ];
-  const measure = skip.has('front-end') ? null : await optionalModule<FrontEndMeasure>(path.join(REPO_ROOT, 'scripts/bench-front-end.ts'));
+  const measure = skip.has('front-end') || only ? null : await optionalModule<FrontEndMeasure>(path.join(REPO_ROOT, 'scripts/bench-front-end.ts'));
   if (!measure) return unmeasured;
   say('front end');
   try {

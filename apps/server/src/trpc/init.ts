@@ -1,12 +1,12 @@
 import { can, type Permission } from '@harbour/shared/permissions';
 import { TWO_STEP_REQUIRED_MESSAGE } from '@harbour/shared/two-step';
 import { initTRPC } from '@trpc/server';
-import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Context } from './context';
 import { isDatabaseUnreachable } from '../db/availability';
 import { isSessionLive } from '../features/sessions/sessions.service';
 import { databaseUnavailable, forbidden, RequestFailure, unauthorized, UserFacingError } from './errors';
+import { wireTransformer } from './wire-format';
 
 export type FieldErrors = Record<string, string>;
 
@@ -24,7 +24,7 @@ function fieldErrorsOf(cause: unknown, error: unknown): FieldErrors | null {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer: wireTransformer,
   sse: {
     // Pings keep proxies from closing a quiet stream; ending each stream after five minutes
     // makes the browser reconnect, which checks the session again.

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
+import { auditWriterFor } from './audit-writer.service';
 import { insertAuditEvent, type NewAuditEvent } from './audit.queries';
 
 export type AuditAction =
@@ -79,11 +80,21 @@ export async function recordLookUp(
   lookUp: { action: AuditAction; entityType: string; ids: string[] },
 ): Promise<void> {
   if (lookUp.ids.length === 0) return;
-  await insertAuditEvent(db, {
+  await recordRead(db, {
     actorUserId: actor.userId,
     action: lookUp.action,
     entityType: lookUp.entityType,
     requestId: actor.requestId,
     details: { ids: lookUp.ids },
   });
+}
+
+/**
+ * The trail of a read, committed before the read's data may be sent: await it before
+ * returning. Outside a transaction it goes through the group-commit writer, which writes the
+ * rows of reads arriving together in one statement; inside one it is part of the transaction.
+ */
+export async function recordRead(db: Kysely<Database>, event: NewAuditEvent & { action: AuditAction }): Promise<void> {
+  if (db.isTransaction) await insertAuditEvent(db, event);
+  else await auditWriterFor(db).write(event);
 }

@@ -104,7 +104,7 @@ describe('the closed column', () => {
   it('shows cases closed in the last 30 days, most at risk first, then longest closed; one risk level by time closed', async () => {
     const lead = await createUser(db(), { role: 'team_lead' });
     const [adviser] = await createStaffInBulk(db(), 1);
-    const closed = (daysAgo: number, risk: 'low' | 'high' | null) => ({ stage: 'closed' as const, closure_reason: 'declined', risk_level: risk, stage_changed_at: daysAfter(-daysAgo) });
+    const closed = (daysAgo: number, risk: 'low' | 'high' | null) => ({ stage: 'closed' as const, closure_reason: 'declined' as const, risk_level: risk, stage_changed_at: daysAfter(-daysAgo) });
     const [longGone, lowRisk, recentHigh, olderHigh, unassessed] = await insertCases(5, adviser!.id, (index) =>
       [closed(40, 'high'), closed(20, 'low'), closed(2, 'high'), closed(12, 'high'), closed(25, null)][index]!,
     );
