@@ -121,7 +121,7 @@ export function renderResults(results: BenchResults): string {
     '',
     ...lines,
     '',
-    ...(results.search ? [`Search p95 by kind of term (ms): ${Object.entries(results.search.byKind).map(([kind, ms]) => `${kind} ${ms}`).join(', ')}`, ''] : []),
+    ...(results.search ? [`Search asked one at a time, median by kind of term (ms): ${Object.entries(results.search.byKind).map(([kind, ms]) => `${kind} ${ms}`).join(', ')}`, ''] : []),
     missed.length ? `Targets missed: ${missed.join(', ')}.` : 'Every measured target was met.',
     ...(unmeasured.length ? [`Not measured: ${unmeasured.join(', ')}.`] : []),
     ...(results.notes.length ? ['', ...results.notes.map((note) => `- ${note}`)] : []),
