@@ -28,7 +28,7 @@ interface Candidate {
  * Letters added, dropped, changed or swapped with the next (optimal string alignment): "smtih"
  * is one from "smith", where trigrams see little alike (0.2), so a swap is not missed.
  */
-export function spellingDistance(a: string, b: string): number {
+function spellingDistance(a: string, b: string): number {
   const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i += 1) {
     for (let j = 1; j <= b.length; j += 1) {
