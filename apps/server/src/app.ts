@@ -19,6 +19,7 @@ import { csrfGuard } from './http/csrf';
 import type { ChangeFeed } from './realtime/changes';
 import { safeError } from './logger';
 import { sessionCookieFor } from './http/session-cookie';
+import { serveWebApp } from './http/web-app';
 import type { Context } from './trpc/context';
 import { databaseUnavailable, RequestFailure } from './trpc/errors';
 import { appRouter } from './trpc/router';
@@ -183,16 +184,7 @@ export function createApp({ db, reportDb = db, logger, origin, isProduction, cha
   app.use('/api', privacyDownloads({ db, isProduction }));
 
   if (webDistDir && existsSync(path.join(webDistDir, 'index.html'))) {
-    // Vite names assets by content hash, so they can be cached for good; index.html cannot.
-    app.use('/assets', express.static(path.join(webDistDir, 'assets'), { maxAge: '1y', immutable: true }));
-    app.use(express.static(webDistDir, { index: false }));
-    app.get('/{*splat}', (req, res, next) => {
-      if (req.path.startsWith('/trpc') || req.path.startsWith('/api')) {
-        next();
-        return;
-      }
-      res.set('Cache-Control', 'no-cache').sendFile(path.join(webDistDir, 'index.html'));
-    });
+    serveWebApp(app, webDistDir);
   }
 
   app.use(['/trpc', '/api'], (_req, res) => {

@@ -6,6 +6,10 @@ import { substanceIds, type SubstanceId } from './substances';
 import { caseIdSchema, caseVersionSchema } from './case-ids';
 import { valuesOf } from './options';
 import { optionalPlainText, plainText } from './text';
+import { riskLevels, type RiskLevel } from './assessment-levels';
+
+// Kept importable from here; screens on the first download import assessment-levels.ts directly.
+export { riskLevels, riskLevelLabels, severityBandLabels, type RiskLevel, type SeverityBand } from './assessment-levels';
 
 // The assessment is saved as the call goes on, so almost every answer may still be missing:
 // the schema checks what is there, and completeness is a separate rule (isAssessmentComplete).
@@ -145,8 +149,6 @@ const criteriaAnswersSchema = z.object(
 );
 export type CriteriaAnswers = z.input<typeof criteriaAnswersSchema>;
 
-export type SeverityBand = 'none' | 'mild' | 'moderate' | 'severe';
-export const severityBandLabels: Record<SeverityBand, string> = { none: 'None', mild: 'Mild', moderate: 'Moderate', severe: 'Severe' };
 // DSM-5: 0–1 criteria met is no disorder, 2–3 mild, 4–5 moderate, 6 or more severe.
 const severityThresholds = [
   [6, 'severe'],
@@ -368,10 +370,6 @@ export function hasRiskyWithdrawalFrom(substances: readonly SubstanceFacts[]): b
 export function isInjectingIn(substances: readonly SubstanceFacts[]): boolean {
   return substances.some((row) => row.route === 'injected');
 }
-
-export const riskLevels = ['low', 'medium', 'high', 'immediate'] as const;
-export type RiskLevel = (typeof riskLevels)[number];
-export const riskLevelLabels: Record<RiskLevel, string> = { low: 'Low', medium: 'Medium', high: 'High', immediate: 'Immediate' };
 
 type RiskFacts = { [F in Exclude<RiskFactor, 'suicidalThoughts'>]: boolean } & { suicidalThoughts?: SuicidalThoughts };
 

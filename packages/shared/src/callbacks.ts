@@ -3,29 +3,11 @@ import { callWindows, latestBookableAt } from './callback-rules';
 import { toUkE164 } from './phone';
 import { substanceIds } from './substances';
 import { optionalPlainText, plainText } from './text';
+import { forWhomOptions, type ForWhom } from './for-whom';
 
-export const forWhomOptions = [
-  { value: 'self', label: 'Me' },
-  { value: 'loved_one', label: 'Someone I care about' },
-  { value: 'professional', label: 'I am a professional (for example a GP or social worker)' },
-] as const;
-export type ForWhom = (typeof forWhomOptions)[number]['value'];
+// Kept importable from here; screens on the first download import for-whom.ts directly.
+export { callerForWhomOptions, forWhomLabels, forWhomOptions, forWhomShortLabels, type ForWhom } from './for-whom';
 const forWhomValues = forWhomOptions.map((option) => option.value) as [ForWhom, ...ForWhom[]];
-
-export const forWhomLabels: Record<ForWhom, string> = {
-  self: 'For themselves',
-  loved_one: 'For someone they care about',
-  professional: 'Professional referral',
-};
-
-/** The same answers as an adviser records them about a caller. */
-export const callerForWhomOptions: ReadonlyArray<{ value: ForWhom; label: string }> = [
-  { value: 'self', label: 'The caller' },
-  { value: 'loved_one', label: 'Someone the caller cares about' },
-  { value: 'professional', label: 'Someone a professional is referring' },
-];
-
-export const forWhomShortLabels: Record<ForWhom, string> = { self: 'Self', loved_one: 'Loved one', professional: 'Professional' };
 
 // The exact words the person agreed to. Stored with their answer and its time, so what was
 // consented to can always be shown later, even after this wording changes.

@@ -3,16 +3,8 @@ import { forWhomOptions, optionalEmailSchema, phoneSchema, type ForWhom } from '
 import { substanceIds } from './substances';
 import { hasControlCharacters, optionalPlainText, plainText } from './text';
 
-export const caseStages = ['enquiry', 'assessment', 'placement', 'aftercare', 'closed'] as const;
-export type CaseStage = (typeof caseStages)[number];
-
-export const stageLabels: Record<CaseStage, string> = {
-  enquiry: 'Enquiry',
-  assessment: 'Assessment',
-  placement: 'Placement',
-  aftercare: 'Aftercare',
-  closed: 'Closed',
-};
+// Kept importable from here; screens on the first download import case-stages.ts directly.
+export { caseStages, stageLabels, type CaseStage } from './case-stages';
 
 const forWhomValues = forWhomOptions.map((option) => option.value) as [ForWhom, ...ForWhom[]];
 

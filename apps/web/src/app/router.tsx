@@ -1,5 +1,5 @@
-import { lazy, Suspense } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { LoadingState } from '../components/ui/page-states';
 import { RequireSignIn } from '../features/auth/require-sign-in';
 import { AppShell } from './app-shell';
@@ -8,29 +8,52 @@ import { homePathFor } from './navigation';
 import { useSignedInUser } from './use-signed-in-user';
 
 // Each page is its own chunk, so the sign-in page does not download the staff screens.
-const SignInPage = lazy(() => import('../features/auth/sign-in-page').then((module) => ({ default: module.SignInPage })));
-const RequestCallbackPage = lazy(() =>
+// lazyPage keeps the chunk's loader, so the page asked for at start-up can be fetched at once,
+// alongside the session check, instead of after it (see preloadFirstPage).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the same bound as React.lazy's own
+function lazyPage<Page extends ComponentType<any>>(load: () => Promise<{ default: Page }>) {
+  return Object.assign(lazy(load), { preload: load });
+}
+
+const SignInPage = lazyPage(() => import('../features/auth/sign-in-page').then((module) => ({ default: module.SignInPage })));
+const RequestCallbackPage = lazyPage(() =>
   import('../features/callbacks/request-callback-page').then((module) => ({ default: module.RequestCallbackPage })),
 );
-const QueueRoute = lazy(() => import('./routes/queue-route'));
-const CallbackRoute = lazy(() => import('./routes/callback-route'));
-const CasesRoute = lazy(() => import('./routes/cases-route'));
-const CaseRoute = lazy(() => import('./routes/case-route'));
-const InboundCallRoute = lazy(() => import('./routes/inbound-call-route'));
-const ClinicsRoute = lazy(() => import('./routes/clinics-route'));
-const ClinicRoute = lazy(() => import('./routes/clinic-route'));
-const PipelineRoute = lazy(() => import('./routes/pipeline-route'));
-const PipelineMetricsRoute = lazy(() => import('./routes/pipeline-metrics-route'));
-const ReportsRoute = lazy(() => import('./routes/reports-route'));
-const ServiceDashboardRoute = lazy(() => import('./routes/service-dashboard-route'));
-const ShiftDashboardRoute = lazy(() => import('./routes/shift-dashboard-route'));
-const MyWorkRoute = lazy(() => import('./routes/my-work-route'));
-const CheckInsRoute = lazy(() => import('./routes/check-ins-route'));
-const StaffRoute = lazy(() => import('./routes/staff-route'));
-const PrivacyRoute = lazy(() => import('./routes/privacy-route'));
-const AccountRoute = lazy(() => import('./routes/account-route'));
-const SetUpTwoStepRoute = lazy(() => import('./routes/set-up-two-step-route'));
-const NotFoundRoute = lazy(() => import('./routes/not-found-route'));
+const QueueRoute = lazyPage(() => import('./routes/queue-route'));
+const CallbackRoute = lazyPage(() => import('./routes/callback-route'));
+const CasesRoute = lazyPage(() => import('./routes/cases-route'));
+const CaseRoute = lazyPage(() => import('./routes/case-route'));
+const InboundCallRoute = lazyPage(() => import('./routes/inbound-call-route'));
+const ClinicsRoute = lazyPage(() => import('./routes/clinics-route'));
+const ClinicRoute = lazyPage(() => import('./routes/clinic-route'));
+const PipelineRoute = lazyPage(() => import('./routes/pipeline-route'));
+const PipelineMetricsRoute = lazyPage(() => import('./routes/pipeline-metrics-route'));
+const ReportsRoute = lazyPage(() => import('./routes/reports-route'));
+const ServiceDashboardRoute = lazyPage(() => import('./routes/service-dashboard-route'));
+const ShiftDashboardRoute = lazyPage(() => import('./routes/shift-dashboard-route'));
+const MyWorkRoute = lazyPage(() => import('./routes/my-work-route'));
+const CheckInsRoute = lazyPage(() => import('./routes/check-ins-route'));
+const StaffRoute = lazyPage(() => import('./routes/staff-route'));
+const PrivacyRoute = lazyPage(() => import('./routes/privacy-route'));
+const AccountRoute = lazyPage(() => import('./routes/account-route'));
+const SetUpTwoStepRoute = lazyPage(() => import('./routes/set-up-two-step-route'));
+const NotFoundRoute = lazyPage(() => import('./routes/not-found-route'));
+
+interface PageHandle {
+  preload?: () => Promise<unknown>;
+}
+
+function page(path: string, Page: ReturnType<typeof lazyPage<() => ReactNode>>): RouteObject {
+  return { path, element: <Page />, handle: { preload: Page.preload } satisfies PageHandle };
+}
+
+/**
+ * Starts downloading the chunks of the page the browser opened on, while the session is still
+ * being checked: otherwise the page's chunk is asked for only once the check has answered.
+ */
+export function preloadFirstPage(router: ReturnType<typeof createAppRouter>): void {
+  for (const match of router.state.matches) void (match.route.handle as PageHandle | undefined)?.preload?.();
+}
 
 function HomeRedirect() {
   return <Navigate to={homePathFor(useSignedInUser().role)} replace />;
@@ -40,6 +63,7 @@ export function createAppRouter() {
   return createBrowserRouter([
     {
       path: '/sign-in',
+      handle: { preload: SignInPage.preload } satisfies PageHandle,
       element: (
         <Suspense fallback={<LoadingState label="Loading…" />}>
           <SignInPage />
@@ -49,6 +73,7 @@ export function createAppRouter() {
     {
       // The public's page: no sign-in, no staff navigation.
       path: '/request-callback',
+      handle: { preload: RequestCallbackPage.preload } satisfies PageHandle,
       element: (
         <Suspense fallback={<LoadingState label="Loading…" />}>
           <RequestCallbackPage />
@@ -58,6 +83,7 @@ export function createAppRouter() {
     {
       // A manager without two-step sign-in sets it up here before anything else opens.
       path: '/set-up-two-step',
+      handle: { preload: SetUpTwoStepRoute.preload } satisfies PageHandle,
       element: (
         <RequireSignIn>
           {(user) =>
@@ -83,24 +109,24 @@ export function createAppRouter() {
           errorElement: <RouteError />,
           children: [
             { index: true, element: <HomeRedirect /> },
-            { path: 'queue', element: <QueueRoute /> },
-            { path: 'callbacks/:id', element: <CallbackRoute /> },
-            { path: 'cases', element: <CasesRoute /> },
-            { path: 'cases/:reference', element: <CaseRoute /> },
-            { path: 'enquiries/new', element: <InboundCallRoute /> },
-            { path: 'clinics', element: <ClinicsRoute /> },
-            { path: 'clinics/:id', element: <ClinicRoute /> },
-            { path: 'my-work', element: <MyWorkRoute /> },
-            { path: 'pipeline', element: <PipelineRoute /> },
-            { path: 'pipeline/metrics', element: <PipelineMetricsRoute /> },
-            { path: 'check-ins', element: <CheckInsRoute /> },
-            { path: 'reports', element: <ReportsRoute /> },
-            { path: 'reports/service', element: <ServiceDashboardRoute /> },
-            { path: 'reports/shift', element: <ShiftDashboardRoute /> },
-            { path: 'staff', element: <StaffRoute /> },
-            { path: 'privacy', element: <PrivacyRoute /> },
-            { path: 'account', element: <AccountRoute /> },
-            { path: '*', element: <NotFoundRoute /> },
+            page('queue', QueueRoute),
+            page('callbacks/:id', CallbackRoute),
+            page('cases', CasesRoute),
+            page('cases/:reference', CaseRoute),
+            page('enquiries/new', InboundCallRoute),
+            page('clinics', ClinicsRoute),
+            page('clinics/:id', ClinicRoute),
+            page('my-work', MyWorkRoute),
+            page('pipeline', PipelineRoute),
+            page('pipeline/metrics', PipelineMetricsRoute),
+            page('check-ins', CheckInsRoute),
+            page('reports', ReportsRoute),
+            page('reports/service', ServiceDashboardRoute),
+            page('reports/shift', ShiftDashboardRoute),
+            page('staff', StaffRoute),
+            page('privacy', PrivacyRoute),
+            page('account', AccountRoute),
+            page('*', NotFoundRoute),
           ],
         },
       ],

@@ -1,4 +1,4 @@
-import { riskLevelLabels, severityBandLabels, type RiskLevel, type SeverityBand } from '@harbour/shared/assessment';
+import { riskLevelLabels, severityBandLabels, type RiskLevel, type SeverityBand } from '@harbour/shared/assessment-levels';
 
 /** Risk as saved or as the answers on screen give it; a case never assessed says so. */
 export function RiskBadge({ level, isLabelled = true }: { level: RiskLevel | null; isLabelled?: boolean }) {

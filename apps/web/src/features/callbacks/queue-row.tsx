@@ -1,5 +1,5 @@
 import { formatWhen } from '@harbour/shared/format';
-import { forWhomShortLabels } from '@harbour/shared/callbacks';
+import { forWhomShortLabels } from '@harbour/shared/for-whom';
 import { callWindows } from '@harbour/shared/callback-rules';
 import { substanceLabel } from '@harbour/shared/substances';
 import { Link } from 'react-router';

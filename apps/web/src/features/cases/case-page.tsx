@@ -2,7 +2,7 @@ import type { RiskLevel } from '@harbour/shared/assessment';
 import { formatDateTime } from '@harbour/shared/format';
 import type { Role } from '@harbour/shared/roles';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { ErrorState, LoadingState, NotFoundState } from '../../components/ui/page-states';
@@ -61,6 +61,10 @@ export function CasePage({ reference, user }: { reference: string; user: User })
 function CaseRecordView({ record, user, reload }: { record: CaseRecord; user: User; reload: () => Promise<CaseRecord | undefined> }) {
   const now = useNow(30_000);
   const crisis = useCrisisProtocol(record);
+  // The header draws at once; the sections (a few hundred fields) follow in a background render
+  // that React cuts into short slices, so the page answers the adviser while they draw instead
+  // of freezing for the whole case at once.
+  const isDrawingSections = useDeferredValue(true, false);
 
   return (
     <>
@@ -90,35 +94,37 @@ function CaseRecordView({ record, user, reload }: { record: CaseRecord; user: Us
           ))}
         </nav>
       </div>
-      <div className="case-layout">
-        <div className="case-layout__main">
-          {!record.canChange && !record.erasedAt && (
-            <p className="read-only-note" role="note">
-              This case is {record.assignedAdviserName ? `assigned to ${record.assignedAdviserName}` : 'not yours'}. You can read it and add notes; to
-              change it, ask them or a team lead.
-            </p>
-          )}
-          {crisis.recordedAt && (
-            <Alert tone="success" isFocusedOnShow title={`Crisis action recorded at ${formatDateTime(crisis.recordedAt).slice(-5)}`}>
-              The team leads’ alert has cleared. The risk stays on the case; carry on with the call.
-            </Alert>
-          )}
-          <PinnedNotes notes={record.notes} />
-          <ContactSection record={record} onReload={reload} />
-          <AssessmentSection record={record} userId={user.id} onLiveRisk={crisis.onLiveRisk} />
-          <FinancesSection record={record} onReload={reload} />
-          <PlacementSection record={record} user={user} />
-          <AftercareSection record={record} user={user} />
-          <NotesSection record={record} />
-          <TimelineSection caseId={record.id} />
+      {isDrawingSections && (
+        <div className="case-layout">
+          <div className="case-layout__main">
+            {!record.canChange && !record.erasedAt && (
+              <p className="read-only-note" role="note">
+                This case is {record.assignedAdviserName ? `assigned to ${record.assignedAdviserName}` : 'not yours'}. You can read it and add notes; to
+                change it, ask them or a team lead.
+              </p>
+            )}
+            {crisis.recordedAt && (
+              <Alert tone="success" isFocusedOnShow title={`Crisis action recorded at ${formatDateTime(crisis.recordedAt).slice(-5)}`}>
+                The team leads’ alert has cleared. The risk stays on the case; carry on with the call.
+              </Alert>
+            )}
+            <PinnedNotes notes={record.notes} />
+            <ContactSection record={record} onReload={reload} />
+            <AssessmentSection record={record} userId={user.id} onLiveRisk={crisis.onLiveRisk} />
+            <FinancesSection record={record} onReload={reload} />
+            <PlacementSection record={record} user={user} />
+            <AftercareSection record={record} user={user} />
+            <NotesSection record={record} />
+            <TimelineSection caseId={record.id} />
+          </div>
+          <aside className="case-layout__side" aria-label="Case actions">
+            {record.canChange && record.stage !== 'closed' && <NextActionForm record={record} />}
+            <AssignCaseControl record={record} user={user} />
+            {record.canChange && <StageMoveControl record={record} user={user} />}
+            <CallbackHistory caseId={record.id} />
+          </aside>
         </div>
-        <aside className="case-layout__side" aria-label="Case actions">
-          {record.canChange && record.stage !== 'closed' && <NextActionForm record={record} />}
-          <AssignCaseControl record={record} user={user} />
-          {record.canChange && <StageMoveControl record={record} user={user} />}
-          <CallbackHistory caseId={record.id} />
-        </aside>
-      </div>
+      )}
     </>
   );
 }

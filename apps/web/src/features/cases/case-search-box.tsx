@@ -1,4 +1,4 @@
-import { stageLabels } from '@harbour/shared/cases';
+import { stageLabels } from '@harbour/shared/case-stages';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
