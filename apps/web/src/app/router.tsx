@@ -1,7 +1,12 @@
+import type { AppRouter } from '@harbour/server/router';
+import type { QueryClient } from '@tanstack/react-query';
+import { createTRPCOptionsProxy, type TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type Params, type RouteObject } from 'react-router';
 import { LoadingState } from '../components/ui/page-states';
 import { RequireSignIn } from '../features/auth/require-sign-in';
+import { currentUserQuery } from '../features/auth/use-current-user';
+import type { AppClients } from './providers';
 import { AppShell } from './app-shell';
 import { RouteError } from './route-error';
 import { homePathFor } from './navigation';
@@ -39,20 +44,35 @@ const AccountRoute = lazyPage(() => import('./routes/account-route'));
 const SetUpTwoStepRoute = lazyPage(() => import('./routes/set-up-two-step-route'));
 const NotFoundRoute = lazyPage(() => import('./routes/not-found-route'));
 
+type Prefetch = (queryClient: QueryClient, trpc: TRPCOptionsProxy<AppRouter>, params: Params) => Promise<void>;
+
 interface PageHandle {
+  /** Downloads the page's chunks. */
   preload?: () => Promise<unknown>;
+  /** Fetches what the page asks for first, under the key the page uses, so it finds it there. */
+  prefetch?: Prefetch;
 }
 
-function page(path: string, Page: ReturnType<typeof lazyPage<() => ReactNode>>): RouteObject {
-  return { path, element: <Page />, handle: { preload: Page.preload } satisfies PageHandle };
+function page(path: string, Page: ReturnType<typeof lazyPage<() => ReactNode>>, prefetch?: Prefetch): RouteObject {
+  return { path, element: <Page />, handle: { preload: Page.preload, prefetch } satisfies PageHandle };
 }
+
+// A prefetch refused for want of a session is the session check's to report, not this one's.
+const quietly = { meta: { handlesOwnUnauthorized: true } };
+const prefetchSession: Prefetch = (queryClient, trpc) => queryClient.prefetchQuery(currentUserQuery(trpc));
 
 /**
- * Starts downloading the chunks of the page the browser opened on, while the session is still
- * being checked: otherwise the page's chunk is asked for only once the check has answered.
+ * Starts everything the page the browser opened on needs at once: its chunks, the session
+ * check and the page's first query. Otherwise each waits for the one before (chunks, then the
+ * session check, then the page drawing and asking for its data).
  */
-export function preloadFirstPage(router: ReturnType<typeof createAppRouter>): void {
-  for (const match of router.state.matches) void (match.route.handle as PageHandle | undefined)?.preload?.();
+export function preloadFirstPage(router: ReturnType<typeof createAppRouter>, { queryClient, trpcClient }: AppClients): void {
+  const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
+  for (const match of router.state.matches) {
+    const handle = match.route.handle as PageHandle | undefined;
+    void handle?.preload?.();
+    void handle?.prefetch?.(queryClient, trpc, match.params);
+  }
 }
 
 function HomeRedirect() {
@@ -83,7 +103,7 @@ export function createAppRouter() {
     {
       // A manager without two-step sign-in sets it up here before anything else opens.
       path: '/set-up-two-step',
-      handle: { preload: SetUpTwoStepRoute.preload } satisfies PageHandle,
+      handle: { preload: SetUpTwoStepRoute.preload, prefetch: prefetchSession } satisfies PageHandle,
       element: (
         <RequireSignIn>
           {(user) =>
@@ -100,6 +120,7 @@ export function createAppRouter() {
     },
     {
       path: '/',
+      handle: { prefetch: prefetchSession } satisfies PageHandle,
       element: (
         <RequireSignIn>{(user) => (user.mustSetUpTwoStep ? <Navigate to="/set-up-two-step" replace /> : <AppShell user={user} />)}</RequireSignIn>
       ),
@@ -109,10 +130,13 @@ export function createAppRouter() {
           errorElement: <RouteError />,
           children: [
             { index: true, element: <HomeRedirect /> },
-            page('queue', QueueRoute),
+            page('queue', QueueRoute, (queryClient, trpc) => queryClient.prefetchQuery({ ...trpc.callbacks.queue.queryOptions(), ...quietly })),
             page('callbacks/:id', CallbackRoute),
             page('cases', CasesRoute),
-            page('cases/:reference', CaseRoute),
+            page('cases/:reference', CaseRoute, (queryClient, trpc, { reference = '' }) =>
+              // The same audited read the page makes a moment later, not an extra one.
+              queryClient.prefetchQuery({ ...trpc.cases.byReference.queryOptions({ reference }), ...quietly }),
+            ),
             page('enquiries/new', InboundCallRoute),
             page('clinics', ClinicsRoute),
             page('clinics/:id', ClinicRoute),
