@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database';
 import { caseRows } from './case-rows';
 
@@ -41,12 +41,11 @@ function spellingDistance(a: string, b: string): number {
   return rows[a.length]![b.length]!;
 }
 
-/** A misspelling's score, under 1, or null when the words are too far apart to be one: one slip in a short word, two in a longer. */
-function misspellingScore(typed: string, word: string): number | null {
-  const distance = spellingDistance(typed, word);
-  if (distance > (typed.length <= 4 ? 1 : 2)) return null;
-  return 1 - distance / Math.max(typed.length, word.length);
-}
+/**
+ * How many slips make a misspelling: one in a short word or in a word that is itself someone's
+ * name (it is likely spelt as meant), two in a longer one.
+ */
+const slipsAllowed = (typed: string, typedIsAName: boolean) => (typedIsAName || typed.length <= 4 ? 1 : 2);
 
 /** The real words each typed word may stand for, best first; a typed word with none leaves its list empty. */
 async function candidatesFor(db: Kysely<Database>, typed: string): Promise<Candidate[][]> {
@@ -66,14 +65,25 @@ async function candidatesFor(db: Kysely<Database>, typed: string): Promise<Candi
         order by word <-> typed.word limit ${NEAREST_CHECKED})
     ) as found on true
   `.execute(db);
+  const held = new Set(rows.filter((row) => row.kind === 'exact').map((row) => row.position));
+  const slips = rows.map((row) => (row.kind === 'near' && row.word !== null ? spellingDistance(row.typed, row.word) : null));
+  // Only the nearest misspellings: when "harirson" is one slip from harrison, words two slips
+  // away are unlikely to be meant, and each would add thousands of cases to read.
+  const fewestSlips = new Map<number, number>();
+  rows.forEach((row, index) => {
+    const slip = slips[index];
+    if (typeof slip === 'number' && slip <= slipsAllowed(row.typed, held.has(row.position))) fewestSlips.set(row.position, Math.min(slip, fewestSlips.get(row.position) ?? slip));
+  });
   const byPosition = new Map<number, Map<string, Candidate>>();
-  for (const row of rows) {
+  rows.forEach((row, index) => {
     const found = byPosition.get(row.position) ?? new Map<string, Candidate>();
     byPosition.set(row.position, found);
-    if (row.word === null) continue;
-    const score = row.kind === 'exact' ? EXACT : row.kind === 'prefix' ? PREFIX : misspellingScore(row.typed, row.word);
-    if (score !== null && score > (found.get(row.word)?.score ?? 0)) found.set(row.word, { position: row.position, word: row.word, score });
-  }
+    const slip = slips[index];
+    if (row.word === null || (row.kind === 'near' && slip !== fewestSlips.get(row.position))) return;
+    // A misspelling scores under 1: fewer slips, and slips in a longer word, score higher.
+    const score = row.kind === 'exact' ? EXACT : row.kind === 'prefix' ? PREFIX : 1 - slip! / Math.max(row.typed.length, row.word.length);
+    if (score > (found.get(row.word)?.score ?? 0)) found.set(row.word, { position: row.position, word: row.word, score });
+  });
   return [...byPosition.values()].map((found) =>
     [...found.values()].sort((a, b) => b.score - a.score || a.word.localeCompare(b.word)).slice(0, CANDIDATES_PER_WORD),
   );
@@ -134,13 +144,23 @@ interface Ranked {
   rank: number;
 }
 
-export async function findCasesByName(db: Kysely<Database>, typed: string, limit: number) {
-  const candidates = await candidatesFor(db, typed);
-  if (candidates.length === 0 || candidates.some((list) => list.length === 0)) return [];
-  const ranked = candidates.length === 1 ? rankedForOneWord(candidates[0]!, limit) : rankedForSeveralWords(candidates, limit);
+function rowsRanked(db: Kysely<Database>, ranked: RawBuilder<Ranked>) {
   return caseRows(db)
     .innerJoin(ranked.as('ranked'), (join) => join.onRef('ranked.case_id', '=', 'cases.id'))
     .where('cases.erased_at', 'is', null)
     .orderBy('ranked.rank')
     .execute();
+}
+
+export async function findCasesByName(db: Kysely<Database>, typed: string, limit: number) {
+  const candidates = await candidatesFor(db, typed);
+  if (candidates.length === 0 || candidates.some((list) => list.length === 0)) return [];
+  if (candidates.length === 1) return rowsRanked(db, rankedForOneWord(candidates[0]!, limit));
+  // Every word typed is someone's name: a full name spelt right. If enough cases hold them all,
+  // nothing can outscore them, and the few posting lists of those words alone are read.
+  if (candidates.every((list) => list[0]!.score === EXACT)) {
+    const spelt = await rowsRanked(db, rankedForSeveralWords(candidates.map((list) => [list[0]!]), limit));
+    if (spelt.length === limit) return spelt;
+  }
+  return rowsRanked(db, rankedForSeveralWords(candidates, limit));
 }

@@ -100,6 +100,20 @@ describe('cases.search by name: which cases, in which order', () => {
     expect(found.map((row) => row.id)).toEqual([ann.id, annie.id, annaOlder.id, anaNewest.id]);
   });
 
+  it('shows ten cases of a name spelt right, newest first, and near spellings only when fewer than ten hold it', async () => {
+    const adviser = await createUser(db());
+    const open = (name: string, day: number) => openCase(db(), adviser, { clientName: name, callerName: 'Sam Reed', phone: `07400 2000${String(day).padStart(2, '0')}` }, new Date(Date.UTC(2026, 9, day, 10)));
+    const jonNewest = await open('Jon Smith', 30);
+    const johns = [];
+    for (let day = 1; day <= 10; day += 1) johns.push(await open('John Smith', day));
+    const search = () => callerFor(db(), adviser).cases.search({ query: 'John Smith' }).then((rows) => rows.map((row) => row.id));
+
+    expect(await search()).toEqual(johns.map((john) => john.id).reverse());
+
+    await db().updateTable('cases').set({ client_name: 'Mary Smith' }).where('id', '=', johns[0]!.id).execute();
+    expect(await search()).toEqual([...johns.slice(1).map((john) => john.id).reverse(), jonNewest.id]);
+  });
+
   it('needs a name for every word typed, each from a different word of the case', async () => {
     const { adviser } = await johnSmithAmongOthers();
 
