@@ -1,4 +1,6 @@
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { migrateToLatest } from '../db/migrate';
 import { ensureBenchDatabase } from './bench-database';
 import { loadBenchData } from './bench-load';
 
@@ -52,6 +54,7 @@ export async function ensureExportData(url: string, log: (line: string) => void)
     log('Export database is empty: filling it with bench:data (a few minutes)');
     await loadBenchData({ url, scale: 1, log, verbose: false });
   }
+  await migrateWithoutTimeLimit(url, log);
   const client = new pg.Client({ connectionString: url, application_name: 'harbour-bench-export' });
   await client.connect();
   try {
@@ -73,21 +76,38 @@ export async function ensureExportData(url: string, log: (line: string) => void)
   }
 }
 
+/**
+ * Brings the database to this build's schema before Harbour starts on it: a migration that
+ * fills a column over a million rows can take longer than the server's 10 s statement limit.
+ */
+async function migrateWithoutTimeLimit(url: string, log: (line: string) => void): Promise<void> {
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1, application_name: 'harbour-bench-export' }) }) });
+  try {
+    const applied = await migrateToLatest(db);
+    if (applied.length) log(`Export database migrated: ${applied.join(', ')}`);
+  } finally {
+    await db.destroy();
+  }
+}
+
 // The placements there are, numbered in a fixed order, so the n-th added placement is always
 // the same one; all of it in one transaction, so a run cut short adds nothing.
 async function addEarlierPlacements(client: pg.Client, wanted: number): Promise<void> {
   await client.query(
     `create temporary table earlier on commit drop as
      with originals as (
-       select p.*, row_number() over (order by p.proposed_at, p.id) - 1 as position, count(*) over () as total
+       select p.*, row_number() over (order by p.proposed_at, p.id) - 1 as position
        from placements p
+     ), wanted as (
+       select k, k % total as position, 1 + k / total as generation
+       from generate_series(0, $1::int - 1) k, (select count(*) as total from placements) counted
      ), numbered as (
-       select o.*, k, 1 + k / o.total as generation
-       from generate_series(0, $1::int - 1) k
-       join originals o on o.position = k % o.total
+       select o.*, wanted.k, wanted.generation
+       from wanted
+       join originals o using (position)
      )
      select
-       md5(id::text || ':' || generation)::uuid as new_id, id as original_id, k, generation * ${GENERATION_DAYS} as shift_days,
+       md5(id::text || ':' || generation)::uuid as new_id, id as original_id, k, (generation * ${GENERATION_DAYS})::int as shift_days,
        case when status = 'cancelled' then 'cancelled' else 'discharged' end as new_status,
        case_id, clinic_id, programme, length_days, weekly_price_pence, fee_terms, fee_pence, proposed_by, proposed_at,
        confirmed_by, confirmed_at, admitted_on, admitted_by, discharged_on, discharge_outcome, discharged_by,

@@ -1,9 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { DatabaseHealth, DatabaseUnavailableError, isDatabaseUnreachable } from './availability';
@@ -228,6 +225,12 @@ function assertChannelName(channel: string): void {
 /** The embedded engine: in memory when dataDir is undefined (tests), else kept on disk. */
 export async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(path.resolve(dataDir), { recursive: true });
+  // Loaded only here: a server on PostgreSQL need not carry the embedded engine (about 9 MB resident).
+  const [{ PGlite, types: pgliteTypes }, { pg_trgm }, { PGliteDialect }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('kysely-pglite-dialect'),
+  ]);
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir: path.resolve(dataDir) } : {}),
     parsers: { [pgliteTypes.INT8]: parseInt8, [pgliteTypes.DATE]: keepDateText },

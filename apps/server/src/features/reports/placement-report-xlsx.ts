@@ -1,6 +1,5 @@
 import type { Writable } from 'node:stream';
 import { noTotals, placementReportColumns, tallyRow, totalsRowOf, type PlacementReportRow, type ReportCellKind } from '@harbour/shared/reports';
-import ExcelJS from 'exceljs';
 
 // The report as an Excel workbook: days as real dates and money as pounds, so a manager can
 // sort and sum; written row by row into the response, so its size does not matter.
@@ -32,6 +31,9 @@ function drained(out: Writable): Promise<void> {
 }
 
 export async function writePlacementReportXlsx(rows: AsyncIterable<PlacementReportRow>, out: Writable, title: string): Promise<void> {
+  // Loaded on the first workbook, not at start: exceljs is about 28 MB resident that a server
+  // which never writes one need not carry (the CSV export's memory target counts it).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Harbour';
   workbook.title = title;

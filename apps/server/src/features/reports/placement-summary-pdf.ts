@@ -1,5 +1,4 @@
 import { pipeline } from 'node:stream/promises';
-import PDFDocument from 'pdfkit';
 import { formatDateTime, formatMonth, formatPence, formatPoundsBriefly } from '@harbour/shared/format';
 import { niceTicks } from '@harbour/shared/nice-ticks';
 import { completionRateOf, type PlacementReportTotals } from '@harbour/shared/reports';
@@ -71,6 +70,9 @@ const whole = new Intl.NumberFormat('en-GB');
  * caller can still answer with an error.
  */
 export async function writePlacementSummaryPdf(summary: PlacementSummary, out: NodeJS.WritableStream): Promise<void> {
+  // Loaded on the first PDF, not at start: pdfkit and its fonts are about 25 MB resident that a
+  // server which never draws a summary need not carry (the CSV export's memory target counts it).
+  const { default: PDFDocument } = await import('pdfkit');
   // Pages are buffered so the footer can say "page X of Y" once Y is known.
   const doc = new PDFDocument({ size: 'A4', layout: 'portrait', margins: MARGINS, bufferPages: true, font: REGULAR, info: { Title: TITLE, Author: 'Harbour' } });
 
