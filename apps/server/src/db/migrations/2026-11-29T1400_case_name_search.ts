@@ -52,27 +52,49 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index case_name_lexicon_trgm_idx on case_name_lexicon using gist (word public.gist_trgm_ops)`.execute(db);
 
   // A case's words follow its names (no foreign key: the rows are found by word, created_at
-  // and id, which the trigger knows, so no second index is needed to delete them).
+  // and id, which the trigger knows, so no second index is needed to delete them). Inserts and
+  // deletes once a statement, so a batch of cases is one insert of words; a change of name row
+  // by row, because only a row trigger can wait for the name columns (a statement trigger with
+  // transition tables would copy every updated case, for every update of any column).
   await sql`
-    create function case_name_words_follow() returns trigger language plpgsql as $$
+    create function case_name_words_add() returns trigger language plpgsql as $$
     begin
-      if tg_op in ('UPDATE', 'DELETE') then
-        delete from case_name_words where word = any(old.search_words) and created_at = old.created_at and case_id = old.id;
-      end if;
-      if tg_op in ('INSERT', 'UPDATE') then
-        insert into case_name_words (word, created_at, case_id) select unnest(new.search_words), new.created_at, new.id;
-      end if;
+      insert into case_name_words (word, created_at, case_id) select unnest(search_words), created_at, id from added;
       return null;
     end
     $$
   `.execute(db);
-  await sql`create trigger cases_name_words_on_insert after insert on cases for each row execute function case_name_words_follow()`.execute(db);
+  await sql`
+    create function case_name_words_remove() returns trigger language plpgsql as $$
+    begin
+      delete from case_name_words using removed
+      where case_name_words.word = any(removed.search_words) and case_name_words.created_at = removed.created_at and case_name_words.case_id = removed.id;
+      return null;
+    end
+    $$
+  `.execute(db);
+  await sql`
+    create function case_name_words_replace() returns trigger language plpgsql as $$
+    begin
+      delete from case_name_words where word = any(old.search_words) and created_at = old.created_at and case_id = old.id;
+      insert into case_name_words (word, created_at, case_id) select unnest(new.search_words), new.created_at, new.id;
+      return null;
+    end
+    $$
+  `.execute(db);
+  await sql`
+    create trigger cases_name_words_on_insert after insert on cases
+    referencing new table as added for each statement execute function case_name_words_add()
+  `.execute(db);
   await sql`
     create trigger cases_name_words_on_update after update of client_name, caller_name, erased_at, created_at on cases
     for each row when (old.search_words is distinct from new.search_words or old.created_at is distinct from new.created_at)
-    execute function case_name_words_follow()
+    execute function case_name_words_replace()
   `.execute(db);
-  await sql`create trigger cases_name_words_on_delete after delete on cases for each row execute function case_name_words_follow()`.execute(db);
+  await sql`
+    create trigger cases_name_words_on_delete after delete on cases
+    referencing old table as removed for each statement execute function case_name_words_remove()
+  `.execute(db);
 
   // Counted once per statement, so a bulk fill is one grouped upsert; words in order, so two
   // transactions never wait on each other's words crosswise.
@@ -115,7 +137,9 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop trigger cases_name_words_on_update on cases`.execute(db);
   await sql`drop trigger cases_name_words_on_delete on cases`.execute(db);
   await sql`drop table case_name_words`.execute(db);
-  await sql`drop function case_name_words_follow()`.execute(db);
+  await sql`drop function case_name_words_add()`.execute(db);
+  await sql`drop function case_name_words_remove()`.execute(db);
+  await sql`drop function case_name_words_replace()`.execute(db);
   await sql`drop function case_name_lexicon_count_added()`.execute(db);
   await sql`drop function case_name_lexicon_count_removed()`.execute(db);
   await sql`drop index cases_search_words_idx`.execute(db);
