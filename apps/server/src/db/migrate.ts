@@ -1,5 +1,24 @@
-import { Migrator, sql, type Kysely, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations';
+
+/**
+ * The pool's 10 s statement limit protects requests; a migration that rebuilds or indexes a
+ * million cases at start-up needs longer, and hitting the limit would stop Harbour starting.
+ * `set local` lifts it for the migration's transaction only.
+ */
+export function withoutStatementLimit(migration: Migration): Migration {
+  return {
+    ...migration,
+    up: async (db) => {
+      await sql`set local statement_timeout = 0`.execute(db);
+      await migration.up(db);
+    },
+  };
+}
+
+const migrationsWithoutStatementLimit = Object.fromEntries(
+  Object.entries(migrations).map(([name, migration]) => [name, withoutStatementLimit(migration)]),
+);
 
 async function migratorFor(db: Kysely<any>): Promise<Migrator> {
   // Unless told a schema, Kysely takes a kysely_migration table in any schema of the
@@ -7,7 +26,7 @@ async function migratorFor(db: Kysely<any>): Promise<Migrator> {
   const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
   return new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => migrationsWithoutStatementLimit },
     migrationTableSchema: rows[0]?.schema ?? undefined,
   });
 }

@@ -44,9 +44,6 @@ const replaced: Array<[name: string, columns: string[]]> = [
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  // Each index over a million cases takes seconds, more on a busy server: longer than the
-  // pool's 10 s statement limit. Migrations run in one transaction, so this ends with it.
-  await sql`set local statement_timeout = 0`.execute(db);
   for (const [name, columns] of indexes) await sql`create index if not exists ${sql.id(name)} on cases (${columns})`.execute(db);
   for (const [name] of replaced) await db.schema.dropIndex(name).ifExists().execute();
   await sql`analyze cases`.execute(db);
