@@ -11,11 +11,11 @@
 // data already there; the role needs CREATE on that database.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 // Only Node and Harbour's own modules: kysely, pg and pino resolve from apps/server, not from here.
+import { freePort } from '../apps/server/src/bench/bench-processes';
 import { openPostgres } from '../apps/server/src/db/connect';
 import { createStaffInBulk, DEFAULT_PASSWORD, silentLogger as silent } from '../apps/server/src/test/factories';
 
@@ -43,17 +43,6 @@ const schemaUrl = (() => {
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 const between = (low: number, high: number) => low + Math.random() * (high - low);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 // ---- talking to Harbour as the browser does: tRPC over HTTP, one cookie per person ----
 

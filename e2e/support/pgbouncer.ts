@@ -3,7 +3,7 @@ import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from './harbour-process';
+import { freePort } from '../../apps/server/src/bench/bench-processes';
 
 // PgBouncer in transaction mode in front of the test PostgreSQL, as docs/scaling.md describes
 // for production: a server connection is lent for one transaction at a time, so Harbour may
