@@ -1,21 +1,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { createAppClients, Providers } from './app/providers';
-import { createAppRouter, preloadFirstPage } from './app/router';
+import { AppRoutes, preloadFirstPage } from './app/router';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 const clients = createAppClients();
-const router = createAppRouter();
-preloadFirstPage(router, clients);
+preloadFirstPage(clients);
 
 createRoot(root).render(
   <StrictMode>
     <Providers clients={clients}>
-      <RouterProvider router={router} />
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
     </Providers>
   </StrictMode>,
 );

@@ -9,6 +9,7 @@ import { CaseSearchBox } from '../features/cases/case-search-box';
 import { LoadingState } from '../components/ui/page-states';
 import { SignOutButton } from '../features/auth/sign-out-button';
 import { navigationFor } from './navigation';
+import { PageErrorBoundary } from './route-error';
 import type { SignedInUser } from './use-signed-in-user';
 
 export function AppShell({ user }: { user: SignedInUser }) {
@@ -42,9 +43,12 @@ export function AppShell({ user }: { user: SignedInUser }) {
       {/* The queue and request pages carry their own live stream and urgent banner. */}
       {can(user.role, 'callbacks:supervise') && !/^\/(queue|callbacks\/)/.test(pathname) && <UrgentWaitingAlert />}
       <main id="main" className="shell__main" tabIndex={-1}>
-        <Suspense fallback={<LoadingState label="Loading page…" />}>
-          <Outlet context={{ user }} />
-        </Suspense>
+        {/* Keeps the shell when a page fails, instead of a blank screen. */}
+        <PageErrorBoundary pathname={pathname}>
+          <Suspense fallback={<LoadingState label="Loading page…" />}>
+            <Outlet context={{ user }} />
+          </Suspense>
+        </PageErrorBoundary>
       </main>
     </div>
   );

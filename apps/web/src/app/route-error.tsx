@@ -1,3 +1,4 @@
+import { Component, type ReactNode } from 'react';
 import { Button } from '../components/ui/button';
 
 /**
@@ -12,4 +13,32 @@ export function RouteError() {
       <Button onClick={() => window.location.reload()}>Reload the page</Button>
     </div>
   );
+}
+
+interface PageErrorBoundaryProps {
+  /** Going to another page clears the failure, as the data router's errorElement did. */
+  pathname: string;
+  children: ReactNode;
+}
+
+interface PageErrorBoundaryState {
+  hasFailed: boolean;
+  pathname: string;
+}
+
+/** Shows RouteError in place of a page that threw while drawing (or whose chunk failed to load). */
+export class PageErrorBoundary extends Component<PageErrorBoundaryProps, PageErrorBoundaryState> {
+  override state: PageErrorBoundaryState = { hasFailed: false, pathname: this.props.pathname };
+
+  static getDerivedStateFromError(): Partial<PageErrorBoundaryState> {
+    return { hasFailed: true };
+  }
+
+  static getDerivedStateFromProps(props: PageErrorBoundaryProps, state: PageErrorBoundaryState): Partial<PageErrorBoundaryState> | null {
+    return props.pathname === state.pathname ? null : { hasFailed: false, pathname: props.pathname };
+  }
+
+  override render() {
+    return this.state.hasFailed ? <RouteError /> : this.props.children;
+  }
 }

@@ -2,13 +2,12 @@ import type { AppRouter } from '@harbour/server/router';
 import type { QueryClient } from '@tanstack/react-query';
 import { createTRPCOptionsProxy, type TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate, type Params, type RouteObject } from 'react-router';
+import { matchRoutes, Navigate, useRoutes, type Params, type RouteObject } from 'react-router';
 import { LoadingState } from '../components/ui/page-states';
 import { RequireSignIn } from '../features/auth/require-sign-in';
 import { currentUserQuery } from '../features/auth/use-current-user';
 import type { AppClients } from './providers';
 import { AppShell } from './app-shell';
-import { RouteError } from './route-error';
 import { homePathFor } from './navigation';
 import { useSignedInUser } from './use-signed-in-user';
 
@@ -66,9 +65,9 @@ const prefetchSession: Prefetch = (queryClient, trpc) => queryClient.prefetchQue
  * check and the page's first query. Otherwise each waits for the one before (chunks, then the
  * session check, then the page drawing and asking for its data).
  */
-export function preloadFirstPage(router: ReturnType<typeof createAppRouter>, { queryClient, trpcClient }: AppClients): void {
+export function preloadFirstPage({ queryClient, trpcClient }: AppClients, location: Pick<Location, 'pathname'> = window.location): void {
   const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
-  for (const match of router.state.matches) {
+  for (const match of matchRoutes(appRoutes, location) ?? []) {
     const handle = match.route.handle as PageHandle | undefined;
     void handle?.preload?.();
     void handle?.prefetch?.(queryClient, trpc, match.params);
@@ -79,81 +78,82 @@ function HomeRedirect() {
   return <Navigate to={homePathFor(useSignedInUser().role)} replace />;
 }
 
-export function createAppRouter() {
-  return createBrowserRouter([
-    {
-      path: '/sign-in',
-      handle: { preload: SignInPage.preload } satisfies PageHandle,
-      element: (
-        <Suspense fallback={<LoadingState label="Loading…" />}>
-          <SignInPage />
-        </Suspense>
+// Routes are matched by useRoutes under a <BrowserRouter>, not by the data router
+// (createBrowserRouter): Harbour uses no loaders, actions or fetchers, and the data router's
+// machinery for them was 18 KB of gzipped JavaScript on every first load. A page that fails
+// while drawing is caught by the app shell's PageErrorBoundary. See docs/decisions/017.
+const appRoutes: RouteObject[] = [
+  {
+    path: '/sign-in',
+    handle: { preload: SignInPage.preload } satisfies PageHandle,
+    element: (
+      <Suspense fallback={<LoadingState label="Loading…" />}>
+        <SignInPage />
+      </Suspense>
+    ),
+  },
+  {
+    // The public's page: no sign-in, no staff navigation.
+    path: '/request-callback',
+    handle: { preload: RequestCallbackPage.preload } satisfies PageHandle,
+    element: (
+      <Suspense fallback={<LoadingState label="Loading…" />}>
+        <RequestCallbackPage />
+      </Suspense>
+    ),
+  },
+  {
+    // A manager without two-step sign-in sets it up here before anything else opens.
+    path: '/set-up-two-step',
+    handle: { preload: SetUpTwoStepRoute.preload, prefetch: prefetchSession } satisfies PageHandle,
+    element: (
+      <RequireSignIn>
+        {(user) =>
+          user.mustSetUpTwoStep ? (
+            <Suspense fallback={<LoadingState label="Loading…" />}>
+              <SetUpTwoStepRoute fullName={user.fullName} />
+            </Suspense>
+          ) : (
+            <Navigate to="/" replace />
+          )
+        }
+      </RequireSignIn>
+    ),
+  },
+  {
+    path: '/',
+    handle: { prefetch: prefetchSession } satisfies PageHandle,
+    element: (
+      <RequireSignIn>{(user) => (user.mustSetUpTwoStep ? <Navigate to="/set-up-two-step" replace /> : <AppShell user={user} />)}</RequireSignIn>
+    ),
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      page('queue', QueueRoute, (queryClient, trpc) => queryClient.prefetchQuery({ ...trpc.callbacks.queue.queryOptions(), ...quietly })),
+      page('callbacks/:id', CallbackRoute),
+      page('cases', CasesRoute),
+      page('cases/:reference', CaseRoute, (queryClient, trpc, { reference = '' }) =>
+        // The same audited read the page makes a moment later, not an extra one.
+        queryClient.prefetchQuery({ ...trpc.cases.byReference.queryOptions({ reference }), ...quietly }),
       ),
-    },
-    {
-      // The public's page: no sign-in, no staff navigation.
-      path: '/request-callback',
-      handle: { preload: RequestCallbackPage.preload } satisfies PageHandle,
-      element: (
-        <Suspense fallback={<LoadingState label="Loading…" />}>
-          <RequestCallbackPage />
-        </Suspense>
-      ),
-    },
-    {
-      // A manager without two-step sign-in sets it up here before anything else opens.
-      path: '/set-up-two-step',
-      handle: { preload: SetUpTwoStepRoute.preload, prefetch: prefetchSession } satisfies PageHandle,
-      element: (
-        <RequireSignIn>
-          {(user) =>
-            user.mustSetUpTwoStep ? (
-              <Suspense fallback={<LoadingState label="Loading…" />}>
-                <SetUpTwoStepRoute fullName={user.fullName} />
-              </Suspense>
-            ) : (
-              <Navigate to="/" replace />
-            )
-          }
-        </RequireSignIn>
-      ),
-    },
-    {
-      path: '/',
-      handle: { prefetch: prefetchSession } satisfies PageHandle,
-      element: (
-        <RequireSignIn>{(user) => (user.mustSetUpTwoStep ? <Navigate to="/set-up-two-step" replace /> : <AppShell user={user} />)}</RequireSignIn>
-      ),
-      children: [
-        {
-          // Keeps the shell when a page fails, instead of the router's bare error screen.
-          errorElement: <RouteError />,
-          children: [
-            { index: true, element: <HomeRedirect /> },
-            page('queue', QueueRoute, (queryClient, trpc) => queryClient.prefetchQuery({ ...trpc.callbacks.queue.queryOptions(), ...quietly })),
-            page('callbacks/:id', CallbackRoute),
-            page('cases', CasesRoute),
-            page('cases/:reference', CaseRoute, (queryClient, trpc, { reference = '' }) =>
-              // The same audited read the page makes a moment later, not an extra one.
-              queryClient.prefetchQuery({ ...trpc.cases.byReference.queryOptions({ reference }), ...quietly }),
-            ),
-            page('enquiries/new', InboundCallRoute),
-            page('clinics', ClinicsRoute),
-            page('clinics/:id', ClinicRoute),
-            page('my-work', MyWorkRoute),
-            page('pipeline', PipelineRoute),
-            page('pipeline/metrics', PipelineMetricsRoute),
-            page('check-ins', CheckInsRoute),
-            page('reports', ReportsRoute),
-            page('reports/service', ServiceDashboardRoute),
-            page('reports/shift', ShiftDashboardRoute),
-            page('staff', StaffRoute),
-            page('privacy', PrivacyRoute),
-            page('account', AccountRoute),
-            page('*', NotFoundRoute),
-          ],
-        },
-      ],
-    },
-  ]);
+      page('enquiries/new', InboundCallRoute),
+      page('clinics', ClinicsRoute),
+      page('clinics/:id', ClinicRoute),
+      page('my-work', MyWorkRoute),
+      page('pipeline', PipelineRoute),
+      page('pipeline/metrics', PipelineMetricsRoute),
+      page('check-ins', CheckInsRoute),
+      page('reports', ReportsRoute),
+      page('reports/service', ServiceDashboardRoute),
+      page('reports/shift', ShiftDashboardRoute),
+      page('staff', StaffRoute),
+      page('privacy', PrivacyRoute),
+      page('account', AccountRoute),
+      page('*', NotFoundRoute),
+    ],
+  },
+];
+
+/** The page for the browser's location. */
+export function AppRoutes() {
+  return useRoutes(appRoutes);
 }
