@@ -1,6 +1,6 @@
 import { can, type Permission } from '@harbour/shared/permissions';
 import { TWO_STEP_REQUIRED_MESSAGE } from '@harbour/shared/two-step';
-import { initTRPC } from '@trpc/server';
+import { initTRPC, StandardSchemaV1Error } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Context } from './context';
 import { isDatabaseUnreachable } from '../db/availability';
@@ -11,10 +11,11 @@ import { wireTransformer } from './wire-format';
 export type FieldErrors = Record<string, string>;
 
 function fieldErrorsOf(cause: unknown, error: unknown): FieldErrors | null {
-  if (cause instanceof ZodError) {
+  // Sign-in's inputs are hand-written Standard Schemas (packages/shared/src/sign-in.ts), the rest zod.
+  if (cause instanceof ZodError || cause instanceof StandardSchemaV1Error) {
     const fieldErrors: FieldErrors = {};
     for (const issue of cause.issues) {
-      const field = issue.path.join('.') || 'form';
+      const field = (issue.path ?? []).map((segment) => String(typeof segment === 'object' ? segment.key : segment)).join('.') || 'form';
       fieldErrors[field] ??= issue.message;
     }
     return fieldErrors;

@@ -1,8 +1,14 @@
+import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 import { zodResolver } from '@hookform/resolvers/zod';
+import type { FieldsSchema } from '@harbour/shared/sign-in';
 import { useState } from 'react';
-import { useForm, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
+import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { isHarbourError, messageOf } from './trpc';
+
+// Errors appear when the form is sent, then clear as each field is put right. Checking on
+// blur would push the page about under the pointer while someone is still filling it in.
+const whenToCheck = { mode: 'onSubmit', reValidateMode: 'onChange' } as const;
 
 /** A form that checks with the same shared schema, and messages, as the server. */
 export function useZodForm<Schema extends z.ZodType<FieldValues, FieldValues>>(
@@ -12,11 +18,16 @@ export function useZodForm<Schema extends z.ZodType<FieldValues, FieldValues>>(
   return useForm<z.input<Schema>, unknown, z.output<Schema>>({
     resolver: zodResolver(schema),
     defaultValues: defaultValues as never,
-    // Errors appear when the form is sent, then clear as each field is put right. Checking on
-    // blur would push the page about under the pointer while someone is still filling it in.
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
+    ...whenToCheck,
   });
+}
+
+/**
+ * useZodForm for sign-in's hand-written shared schemas (packages/shared/src/sign-in.ts), which
+ * keep zod off the sign-in page; the server checks its input with the same schema.
+ */
+export function useCheckedForm<Values extends FieldValues>(schema: FieldsSchema<Values>, defaultValues: Values): UseFormReturn<Values> {
+  return useForm<Values>({ resolver: standardSchemaResolver(schema), defaultValues: defaultValues as DefaultValues<Values>, ...whenToCheck });
 }
 
 /**

@@ -56,6 +56,18 @@ describe('auth.login', () => {
     expect(await db().selectFrom('sessions').select('id').execute()).toHaveLength(0);
   });
 
+  it('refuses a blank or malformed form field by field, with the messages the sign-in page shows', async () => {
+    expect(await rejectionOf(attemptLogin(' ', '').result)).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Enter an email address',
+      fieldErrors: { email: 'Enter an email address', password: 'Enter your password' },
+    });
+    expect(await rejectionOf(attemptLogin('not-an-email', 'x').result)).toMatchObject({
+      code: 'BAD_REQUEST',
+      fieldErrors: { email: 'Enter an email address like name@example.org' },
+    });
+  });
+
   it('refuses a deactivated account with the same message', async () => {
     const user = await createUser(db());
     await db().updateTable('users').set({ is_active: false }).where('id', '=', user.id).execute();

@@ -1,9 +1,9 @@
-import { currentCodeSchema } from '@harbour/shared/two-step';
+import { signInCodeSchema } from '@harbour/shared/sign-in';
 import { useEffect, useRef, useState } from 'react';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { CodeField } from '../../components/ui/code-field';
-import { useServerErrors, useZodForm } from '../../lib/form';
+import { useCheckedForm, useServerErrors } from '../../lib/form';
 
 interface SignInCodeFormProps {
   isBusy: boolean;
@@ -14,7 +14,7 @@ interface SignInCodeFormProps {
 
 /** The second step of signing in: the password was right, now the code from the app. */
 export function SignInCodeForm({ isBusy, onCode, onStartAgain }: SignInCodeFormProps) {
-  const form = useZodForm(currentCodeSchema, { code: '' });
+  const form = useCheckedForm(signInCodeSchema, { code: '' });
   const { failure, onServerError, submitWith } = useServerErrors(form);
   const failureRef = useRef<HTMLDivElement>(null);
   const [isRecoveryCode, setIsRecoveryCode] = useState(false);

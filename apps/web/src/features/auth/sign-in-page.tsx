@@ -1,11 +1,11 @@
-import { loginSchema } from '@harbour/shared/users';
+import { loginSchema } from '@harbour/shared/sign-in';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { TextField } from '../../components/ui/text-field';
-import { useServerErrors, useZodForm } from '../../lib/form';
+import { useCheckedForm, useServerErrors } from '../../lib/form';
 import { errorCodeOf, messageOf, useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { SignInCodeForm } from './sign-in-code-form';
 import { signInNotices, type SignInState } from './sign-in-notice';
@@ -18,7 +18,7 @@ export function SignInPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const state = (useLocation().state ?? {}) as SignInState;
-  const form = useZodForm(loginSchema, { email: '', password: '' });
+  const form = useCheckedForm(loginSchema, { email: '', password: '' });
   const { failure, onServerError, submitWith } = useServerErrors(form);
   const failureRef = useRef<HTMLDivElement>(null);
 
