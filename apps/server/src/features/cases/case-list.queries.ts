@@ -2,9 +2,30 @@ import type { CaseListSort } from '@harbour/shared/case-record';
 import type { CaseStage } from '@harbour/shared/cases';
 import type { RiskLevel } from '@harbour/shared/assessment';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { matchesContact } from '../../db/contact-match';
 import type { Database } from '../../db/database';
-import { caseRows } from './case-rows';
+
+/** The columns a page of the case list shows. */
+function caseRows(db: Kysely<Database>) {
+  return db
+    .selectFrom('cases')
+    .leftJoin('users as adviser', 'adviser.id', 'cases.assigned_adviser_id')
+    .select([
+      'cases.id',
+      'cases.reference',
+      'cases.client_name as clientName',
+      'cases.caller_name as callerName',
+      'cases.stage',
+      'cases.risk_level as riskLevel',
+      'cases.severity',
+      'cases.is_dual_diagnosis as isDualDiagnosis',
+      'cases.primary_substance as primarySubstance',
+      'adviser.full_name as assignedAdviserName',
+      'cases.stage_changed_at as stageChangedAt',
+      'cases.next_action as nextAction',
+      'cases.next_action_due_at as nextActionDueAt',
+      'cases.updated_at as updatedAt',
+    ]);
+}
 
 export interface CaseListFilter {
   assignedTo?: string | 'unassigned';
@@ -47,12 +68,4 @@ export async function findCasePage(db: Kysely<Database>, filter: CaseListFilter,
     .offset((page - 1) * pageSize)
     .execute();
   return { rows: rows.slice(0, pageSize), hasNextPage: rows.length > pageSize };
-}
-
-export function findCasesByReference(db: Kysely<Database>, reference: string) {
-  return caseRows(db).where('cases.reference', '=', reference).execute();
-}
-
-export function findCasesByPhoneOrEmail(db: Kysely<Database>, contact: { phoneE164?: string; email?: string }, limit: number) {
-  return caseRows(db).where(matchesContact('cases', contact)).orderBy('cases.updated_at', 'desc').limit(limit).execute();
 }

@@ -5,8 +5,8 @@ import type { z } from 'zod';
 import type { StaffActor } from '../../actor';
 import type { Database } from '../../db/database';
 import { recordLookUp } from '../audit/audit.service';
-import { findCasePage, findCasesByPhoneOrEmail, findCasesByReference } from './case-list.queries';
-import { findCasesByName } from './case-search.queries';
+import { findCasePage } from './case-list.queries';
+import { findCasesByName, findCasesByPhoneOrEmail, findCasesByReference } from './case-search.queries';
 
 type CaseListInput = z.output<typeof caseListSchema>;
 
@@ -24,7 +24,8 @@ const REFERENCE = /^H-?(\d{4})-?(\d{5,})$/i;
 /** The search box: a case reference, an email, a phone number in any format, or a name. */
 export async function searchCases(db: Kysely<Database>, actor: StaffActor, query: string) {
   const reference = query.replace(/\s+/g, '').match(REFERENCE);
-  const contact = contactKeys(query.includes('@') ? { email: query } : { phone: query });
+  // A phone number has digits: a name is not parsed as one.
+  const contact: ReturnType<typeof contactKeys> = query.includes('@') ? contactKeys({ email: query }) : /\d/.test(query) ? contactKeys({ phone: query }) : {};
   const found = reference
     ? await findCasesByReference(db, `H-${reference[1]}-${reference[2]}`)
     : contact.email || contact.phoneE164

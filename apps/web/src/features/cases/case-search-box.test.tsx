@@ -13,14 +13,6 @@ const found = (reference: string, clientName: string) => ({
   callerName: clientName,
   stage: 'assessment',
   riskLevel: null,
-  severity: null,
-  isDualDiagnosis: false,
-  primarySubstance: null,
-  assignedAdviserName: null,
-  stageChangedAt: new Date('2026-11-27T10:00:00Z'),
-  nextAction: null,
-  nextActionDueAt: null,
-  updatedAt: new Date('2026-11-27T10:00:00Z'),
 });
 
 const byWords: Record<string, ReturnType<typeof found>[]> = {
