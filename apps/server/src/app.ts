@@ -1,12 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { DATABASE_UNAVAILABLE_MESSAGE } from '@harbour/shared/outage';
 import { isDatabaseUnreachable, type DatabaseHealth } from './db/availability';
 import type { Database } from './db/database';
@@ -16,12 +12,14 @@ import { reportDownloads } from './features/reports/reports.http';
 import { resolveSession } from './features/sessions/sessions.service';
 import { addressForLimits } from './http/client-address';
 import { csrfGuard } from './http/csrf';
+import { requestLog } from './http/request-log';
+import { securityHeaders } from './http/security-headers';
 import type { ChangeFeed } from './realtime/changes';
-import { safeError } from './logger';
 import { sessionCookieFor } from './http/session-cookie';
 import { serveWebApp } from './http/web-app';
 import type { Context } from './trpc/context';
 import { databaseUnavailable, RequestFailure } from './trpc/errors';
+import { trpcHandler } from './trpc/http-handler';
 import { appRouter } from './trpc/router';
 
 export const MAX_BATCH_SIZE = 10;
@@ -47,8 +45,6 @@ function isEventStream(req: express.Request): boolean {
   return (req.get('accept') ?? '').includes('text/event-stream');
 }
 
-const REQUEST_ID_PATTERN = /^[A-Za-z0-9-]{8,64}$/;
-
 // A readiness check must answer quickly whatever the database is doing: a load balancer
 // that waits on a connect timeout keeps sending people to a Harbour that cannot serve them.
 const READINESS_TIMEOUT_MS = 1_000;
@@ -66,48 +62,8 @@ export function createApp({ db, reportDb = db, logger, origin, isProduction, cha
   app.disable('x-powered-by');
   app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      serializers: {
-        err: safeError,
-        // Path only: a query string can carry a person's name or phone number.
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-    }),
-  );
-
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          // Nothing here sets a <base>; refusing one stops injected markup re-pointing relative links.
-          baseUri: ["'none'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-          ...(isProduction ? { upgradeInsecureRequests: [] } : {}),
-        },
-      },
-      strictTransportSecurity: isProduction,
-      referrerPolicy: { policy: 'no-referrer' },
-    }),
-  );
+  app.use(requestLog(logger));
+  app.use(securityHeaders({ isProduction }));
 
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
@@ -141,17 +97,17 @@ export function createApp({ db, reportDb = db, logger, origin, isProduction, cha
 
   app.use(
     '/trpc',
-    createExpressMiddleware({
+    trpcHandler({
       router: appRouter,
       maxBatchSize: MAX_BATCH_SIZE,
       maxBodySize: MAX_BODY_BYTES,
-      createContext: async ({ req, res }): Promise<Context> => {
+      createContext: async (req, res): Promise<Context> => {
         const sessionCookie = sessionCookieFor(req, res, { isProduction });
         // A live stream reconnecting is not the person doing anything: it must not hold off idle expiry.
         const isActivity = !isEventStream(req);
         const session = sessionCookie.currentToken
           ? await resolveSession(db, sessionCookie.currentToken, { isActivity, allowTwoStepSetUp: true }).catch((cause: unknown) => {
-              throw isDatabaseUnreachable(cause) ? databaseUnavailable(cause) : new RequestFailure(String(req.id), cause);
+              throw isDatabaseUnreachable(cause) ? databaseUnavailable(cause) : new RequestFailure(req.id, cause);
             })
           : null;
         if (sessionCookie.currentToken && !session) sessionCookie.clear();
@@ -159,7 +115,7 @@ export function createApp({ db, reportDb = db, logger, origin, isProduction, cha
           db,
           reportDb,
           logger: req.log,
-          requestId: String(req.id),
+          requestId: req.id,
           user: session?.user ?? null,
           sessionId: session?.sessionId ?? null,
           sessionExpired: sessionCookie.currentToken !== null && session === null,
@@ -200,7 +156,7 @@ export function createApp({ db, reportDb = db, logger, origin, isProduction, cha
     }
     const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
     if (status >= 500) req.log.error({ err: error }, 'request failed');
-    res.status(status).json({ error: status >= 500 ? `Something went wrong (ref ${String(req.id)})` : 'Bad request' });
+    res.status(status).json({ error: status >= 500 ? `Something went wrong (ref ${req.id})` : 'Bad request' });
   });
 
   return app;

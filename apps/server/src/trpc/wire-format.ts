@@ -6,53 +6,66 @@ const NEEDS_SUPERJSON = Symbol('needs superjson');
 const escapeKey = (key: string) => (key.includes('.') || key.includes('\\') ? key.replace(/\\/g, '\\\\').replace(/\./g, '\\.') : key);
 
 /**
- * superjson's wire format, written in one pass for what procedures return: plain objects,
- * arrays, strings, finite numbers, booleans, null, undefined and dates. superjson itself walks
- * every value several times (types, paths, shared references) and was a sixth of Harbour's
- * CPU on a list of 200 callbacks. The web still reads it with superjson.deserialize. Anything
- * else (a Map, a bigint, NaN, a class instance) goes to superjson whole, so nothing changes
- * meaning; the one difference is that a value met twice is sent twice rather than as a shared
- * reference, which plain data read from the database never needs.
+ * superjson's wire format for what procedures return: plain objects, arrays, strings, finite
+ * numbers, booleans, null, undefined and dates. superjson itself walks every value several
+ * times (types, paths, shared references) and copies the answer, and was a sixth of Harbour's
+ * CPU on a list of 200 callbacks. This walks the answer once, copying nothing: it only notes
+ * where the dates and undefineds are, and the answer itself is the `json` part, since
+ * JSON.stringify writes a date as superjson does (its ISO string) and leaves out an undefined
+ * member as superjson's own JSON does. The result is for JSON.stringify, as tRPC uses it; the
+ * web still reads it with superjson.deserialize. Anything else (a Map, a bigint, NaN, a class
+ * instance) goes to superjson whole, so nothing changes meaning; the one difference is that a
+ * value met twice is sent twice rather than as a shared reference, which plain data read from
+ * the database never needs.
  */
 export function serializeForWire(value: unknown): SuperJSONResult {
   const values: Record<string, ['Date'] | ['undefined']> = {};
   let annotated = false;
+  // The path is kept as segments and joined only for a value that needs a note: building it
+  // for every member was most of this function's garbage.
+  const segments: string[] = [];
 
-  const walk = (node: unknown, path: string | null): unknown => {
+  const note = (type: 'Date' | 'undefined') => {
+    if (segments.length === 0) throw NEEDS_SUPERJSON;
+    values[segments.join('.')] = [type];
+    annotated = true;
+  };
+
+  const walk = (node: unknown): void => {
     switch (typeof node) {
       case 'string':
       case 'boolean':
-        return node;
+        return;
       case 'number':
         if (!Number.isFinite(node) || Object.is(node, -0)) throw NEEDS_SUPERJSON;
-        return node;
+        return;
       case 'undefined':
-        if (path === null) throw NEEDS_SUPERJSON;
-        values[path] = ['undefined'];
-        annotated = true;
-        return null;
+        note('undefined');
+        return;
       case 'object': {
-        if (node === null) return null;
+        if (node === null) return;
         if (Array.isArray(node)) {
-          const copy = new Array<unknown>(node.length);
-          for (let index = 0; index < node.length; index++) copy[index] = walk(node[index], path === null ? String(index) : `${path}.${index}`);
-          return copy;
+          for (let index = 0; index < node.length; index++) {
+            segments.push(String(index));
+            walk(node[index]);
+            segments.pop();
+          }
+          return;
         }
         if (node instanceof Date) {
-          if (Number.isNaN(node.getTime()) || path === null) throw NEEDS_SUPERJSON;
-          values[path] = ['Date'];
-          annotated = true;
-          return node.toISOString();
+          if (Number.isNaN(node.getTime()) || Object.hasOwn(node, 'toJSON')) throw NEEDS_SUPERJSON;
+          note('Date');
+          return;
         }
         const prototype = Object.getPrototypeOf(node);
         if (prototype !== Object.prototype && prototype !== null) throw NEEDS_SUPERJSON;
-        const copy: Record<string, unknown> = {};
         for (const key in node) {
           if (key === '__proto__') throw NEEDS_SUPERJSON;
-          const escaped = escapeKey(key);
-          copy[key] = walk((node as Record<string, unknown>)[key], path === null ? escaped : `${path}.${escaped}`);
+          segments.push(escapeKey(key));
+          walk((node as Record<string, unknown>)[key]);
+          segments.pop();
         }
-        return copy;
+        return;
       }
       default:
         throw NEEDS_SUPERJSON;
@@ -60,7 +73,8 @@ export function serializeForWire(value: unknown): SuperJSONResult {
   };
 
   try {
-    const json = walk(value, null) as SuperJSONResult['json'];
+    walk(value);
+    const json = value as SuperJSONResult['json'];
     return annotated ? { json, meta: { values, v: 1 } as SuperJSONResult['meta'] } : { json };
   } catch (error) {
     if (error === NEEDS_SUPERJSON) return superjson.serialize(value);
