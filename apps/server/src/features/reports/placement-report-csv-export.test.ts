@@ -19,6 +19,7 @@ import { octoberPlacements } from '../../test/report-setting';
 import { useTestDatabase } from '../../test/test-database';
 import { sessionCookieOverHttp } from '../../test/two-step';
 import { csvCell } from './placement-report-csv';
+import { CopyCsvRows } from './placement-report-copy';
 import { exportPlacementCsv, exportPlacementRows } from './reports.service';
 
 // The CSV's cells are written by the database now (COPY on PostgreSQL, batches on the embedded
@@ -164,5 +165,43 @@ describe('the placement report CSV, written by the database', () => {
     cut.abort();
     await response.text().catch(() => undefined);
     expect((await fetch(url, { headers: { cookie } })).status).toBe(200);
+  });
+
+  it('reads COPY at the pace of a slow reader, every row, and hands the connection back to pg', async () => {
+    const connect = pooledClientOf(db());
+    if (!connect) return;
+    const client = await connect();
+    try {
+      const rows = client.query(new CopyCsvRows('copy (select g, repeat($$x$$, 200) from generate_series(1, 50000) g) to stdout with (format csv)'));
+      let lines = 0;
+      let chunks = 0;
+      for await (const chunk of rows as AsyncIterable<Buffer>) {
+        chunks += 1;
+        // Now and then the reader stops, so the socket is paused with COPY still sending.
+        if (chunks % 50 === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+        for (let at = chunk.indexOf('\r\n'); at !== -1; at = chunk.indexOf('\r\n', at + 2)) lines += 1;
+      }
+      expect(lines).toBe(50_000);
+      expect((await client.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+    } finally {
+      client.release();
+    }
+  });
+
+  it('fails with the database\'s error when COPY fails part way, and the connection still answers', async () => {
+    const connect = pooledClientOf(db());
+    if (!connect) return;
+    const client = await connect();
+    try {
+      const rows = client.query(new CopyCsvRows('copy (select 1 / (g - 40000) from generate_series(1, 50000) g) to stdout with (format csv)'));
+      await expect(
+        (async () => {
+          for await (const _chunk of rows as AsyncIterable<Buffer>);
+        })(),
+      ).rejects.toThrow('division by zero');
+      expect((await client.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+    } finally {
+      client.release();
+    }
   });
 });

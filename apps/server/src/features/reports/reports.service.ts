@@ -16,13 +16,13 @@ import {
 } from '@harbour/shared/reports';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
 import type { StaffActor } from '../../actor';
 import { pooledClientOf } from '../../db/connect';
 import type { Database } from '../../db/database';
 import { inlineParameters } from '../../db/inline-parameters';
 import { recordAudit } from '../audit/audit.service';
-import { CopyRowEnds, csvHeading, csvLinesOfCells, csvTotalsLine } from './placement-report-csv';
+import { csvHeading, csvLinesOfCells, csvTotalsLine } from './placement-report-csv';
+import { CopyCsvRows } from './placement-report-copy';
 import {
   findFilterNames,
   findReportBatch,
@@ -171,8 +171,7 @@ async function copyCsv({ db, reportDb }: ReportDatabases, client: pg.PoolClient,
     const copySql = placementCsvCopySql(reportDb, filters);
     async function* body() {
       yield csvHeading();
-      const rowEnds = new CopyRowEnds();
-      for await (const chunk of client.query(copyTo(copySql)) as AsyncIterable<Buffer>) yield rowEnds.toCrlf(chunk);
+      yield* client.query(new CopyCsvRows(copySql)) as AsyncIterable<Buffer>;
       yield csvTotalsLine(totals);
     }
     return { body: body(), finish };
