@@ -23,14 +23,15 @@ const REFERENCE = /^H-?(\d{4})-?(\d{5,})$/i;
 
 /** The search box: a case reference, an email, a phone number in any format, or a name. */
 export async function searchCases(db: Kysely<Database>, actor: StaffActor, query: string) {
-  const reference = query.replace(/\s+/g, '').match(REFERENCE);
-  // A phone number has digits: a name is not parsed as one.
-  const contact: ReturnType<typeof contactKeys> = query.includes('@') ? contactKeys({ email: query }) : /\d/.test(query) ? contactKeys({ phone: query }) : {};
-  const found = reference
-    ? await findCasesByReference(db, `H-${reference[1]}-${reference[2]}`)
-    : contact.email || contact.phoneE164
-      ? await findCasesByPhoneOrEmail(db, contact, SEARCH_LIMIT)
-      : await findCasesByName(db, query, SEARCH_LIMIT);
+  const found = await findCasesTyped(db, query);
   await recordLookUp(db, actor, { action: 'cases.looked_up', entityType: 'case', ids: found.map((row) => row.id) });
   return found;
+}
+
+function findCasesTyped(db: Kysely<Database>, query: string) {
+  const reference = query.replace(/\s+/g, '').match(REFERENCE);
+  if (reference) return findCasesByReference(db, `H-${reference[1]}-${reference[2]}`);
+  // A phone number has digits: a name is not parsed as one.
+  const contact: ReturnType<typeof contactKeys> = query.includes('@') ? contactKeys({ email: query }) : /\d/.test(query) ? contactKeys({ phone: query }) : {};
+  return contact.email || contact.phoneE164 ? findCasesByPhoneOrEmail(db, contact, SEARCH_LIMIT) : findCasesByName(db, query, SEARCH_LIMIT);
 }

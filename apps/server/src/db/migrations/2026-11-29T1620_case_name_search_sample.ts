@@ -1,0 +1,227 @@
+import { sql, type Kysely } from 'kysely';
+
+// Two short common starts ("jo an") matched some thousands of cases, each read from the table
+// and scored (about 40 ms of CPU); now the newest cases of the best candidates are read first,
+// from the words index, and the thousands only when too few of those match (docs/decisions/014).
+// The function is replaced whole: its other statements are those of migration 2026-11-29T1610.
+
+const sampleFirst = `
+      -- Several typed words that many cases hold together (two common starts, "jo an": some
+      -- thousands) need not all be read and scored: the best any case can score is the top
+      -- candidate of each typed word, and the newest cases holding a top candidate of the rarest
+      -- typed word are read from the words index, newest first, sample_size of each top word.
+      -- Every case holding one of them since the newest of the sampled words' oldest sampled
+      -- case is then in the sample; if enough of those hold a top candidate of every other typed
+      -- word, they are the answer, and nothing older can come before them. The sample size aims
+      -- at three times the cases wanted, by the cases holding each word in the lexicon (as if
+      -- first names and surnames were independent); a small overlap is left to the GIN path.
+      with c as (
+        select * from unnest(c_position, c_word, c_score, c_uses) as c(position, word, score, uses)
+      ),
+      top as (
+        select c.position, sum(c.uses) as uses, max(c.uses) as commonest from c
+        where c.score = (select max(o.score) from c o where o.position = c.position)
+        group by c.position
+      )
+      select ceil(3.0 * wanted * (select commonest from top where position = by_rarity[1])
+        * power((select greatest(reltuples, 1) from pg_class where oid = 'cases'::regclass), typed_count - 1)
+        / exp(sum(ln(greatest(top.uses, 1)))))
+      into sample_size
+      from top;
+
+      if sample_size <= max_sampled then
+        with c as (
+          select * from unnest(c_position, c_word, c_score) as c(position, word, score)
+        ),
+        top as (
+          select c.position, c.word from c where c.score = (select max(o.score) from c o where o.position = c.position)
+        ),
+        sampled as (
+          select t.word, newest.case_id, newest.created_at, count(*) over (partition by t.word) as taken,
+            min(newest.created_at) over (partition by t.word) as oldest
+          from top t
+          cross join lateral (
+            select w.case_id, w.created_at from case_name_words w
+            where w.word = t.word
+            order by w.created_at desc, w.case_id desc
+            limit sample_size
+          ) as newest
+          where t.position = by_rarity[1]
+        ),
+        complete_since as (
+          select coalesce(max(oldest) filter (where taken = sample_size), '-infinity') as since from sampled
+        ),
+        top_tier as (
+          select distinct cases.id, cases.created_at
+          from sampled
+          join complete_since on sampled.created_at > complete_since.since
+          join cases on cases.id = sampled.case_id
+          where not exists (
+              select 1 from top t where t.position <> by_rarity[1]
+              group by t.position having not cases.search_words && array_agg(t.word)
+            )
+            and (select count(*) from unnest(cases.search_words) as h(word) where h.word = any(c_word)) >= typed_count
+        )
+        select array_agg(e.id order by e.created_at desc, e.id desc) into ids
+        from (select top_tier.id, top_tier.created_at from top_tier order by top_tier.created_at desc, top_tier.id desc limit wanted) as e;
+        if cardinality(ids) = wanted then
+          return query select t.id, t.position from unnest(ids) with ordinality as t(id, position);
+          return;
+        end if;
+      end if;
+
+`;
+
+/** case_name_search with the newest cases sampled first (up), or without (down: as 2026-11-29T1610). */
+function createCaseNameSearch(sampled: boolean) {
+  const sample = sampled ? sql.raw(sampleFirst) : sql``;
+  return sql`
+    create function case_name_search(typed text, per_word integer, nearest integer, wanted integer${sql.raw(sampled ? ', max_sampled integer' : '')})
+    returns table (case_id uuid, rank bigint)
+    language plpgsql stable rows 10
+    -- One plan per statement for the connection's life: planned afresh each call (the default
+    -- for the first calls, and after if the plans' estimates differ), planning cost more than
+    -- running. Each statement reads by the same index whatever the words.
+    set plan_cache_mode = force_generic_plan
+    as $$
+    #variable_conflict use_column
+    declare
+      c_position integer[];
+      c_word text[];
+      c_score float8[];
+      typed_count integer;
+      held_count integer;
+      c_uses integer[];
+      by_rarity integer[];
+      ids uuid[];
+      sample_size integer;
+    begin
+      with typed_word as (
+        select t.word, t.position::integer as position, exists (select 1 from case_name_lexicon l where l.word = t.word) as is_held
+        from unnest(name_search_words(typed)) with ordinality as t(word, position)
+      ),
+      one_slip as (
+        select t.position, l.word, 1 - 1.0 / greatest(length(t.word), length(l.word)) as score
+        from typed_word t
+        join case_name_lexicon l on name_deletion_keys(l.word) && name_deletion_keys(t.word)
+        where l.word <> t.word and name_slips(t.word, l.word) = 1
+      ),
+      -- Worked out before the nearest words are read, so that only these typed words read them.
+      two_slips_wanted as materialized (
+        select t.word, t.position from typed_word t
+        where not t.is_held and length(t.word) >= 5 and not exists (select 1 from one_slip o where o.position = t.position)
+      ),
+      found as (
+        select t.position, l.word, 3.0 as score from typed_word t join case_name_lexicon l on l.word = t.word
+        union all
+        select t.position, p.word, 2.0 from typed_word t cross join lateral (
+          select l.word from case_name_lexicon l
+          where l.word > t.word and l.word < t.word || chr(1114111)
+          order by length(l.word), l.word limit per_word
+        ) as p
+        union all
+        select position, word, score from one_slip
+        union all
+        select t.position, n.word, 1 - 2.0 / greatest(length(t.word), length(n.word)) from two_slips_wanted t cross join lateral (
+          select l.word from case_name_lexicon l order by l.word <-> t.word limit nearest
+        ) as n
+        where name_slips(t.word, n.word) = 2
+      ),
+      best as (
+        select position, word, max(score) as score, row_number() over (partition by position order by max(score) desc, word) as pick
+        from found group by position, word
+      ),
+      rarity as (
+        select best.position, sum(l.cases) as uses from best join case_name_lexicon l on l.word = best.word
+        where best.pick <= per_word group by best.position
+      )
+      select
+        array_agg(best.position order by best.position, best.score desc, best.word),
+        array_agg(best.word order by best.position, best.score desc, best.word),
+        array_agg(best.score::float8 order by best.position, best.score desc, best.word),
+        array_agg(l.cases order by best.position, best.score desc, best.word),
+        (select count(*) from typed_word),
+        (select count(*) from typed_word where is_held),
+        (select array_agg(position order by uses, position) from rarity)
+      into c_position, c_word, c_score, c_uses, typed_count, held_count, by_rarity
+      from best join case_name_lexicon l on l.word = best.word
+      where best.pick <= per_word;
+
+      if typed_count = 0 or coalesce(cardinality(by_rarity), 0) < typed_count then
+        return;
+      end if;
+
+      -- One typed word: the newest few cases of each of its words, from the words index.
+      if typed_count = 1 then
+        return query
+          with hit as (
+            select distinct on (newest.case_id) newest.case_id, newest.created_at, c.score
+            from unnest(c_word, c_score) as c(word, score)
+            cross join lateral (
+              select w.case_id, w.created_at from case_name_words w
+              where w.word = c.word
+              order by w.created_at desc, w.case_id desc
+              limit wanted
+            ) as newest
+            order by newest.case_id, c.score desc
+          )
+          select hit.case_id, row_number() over (order by hit.score desc, hit.created_at desc, hit.case_id desc)
+          from hit order by 2 limit wanted;
+        return;
+      end if;
+
+      -- A full name spelt right: when enough cases hold every word as typed, nothing can
+      -- outscore them, and only those words' posting lists are read.
+      if held_count = typed_count then
+        with exact as materialized (
+          select cases.id, cases.created_at from cases
+          where cases.search_words @> (select array_agg(t.word) from unnest(name_search_words(typed)) as t(word))
+        )
+        select array_agg(e.id order by e.created_at desc, e.id desc) into ids
+        from (select exact.id, exact.created_at from exact order by exact.created_at desc, exact.id desc limit wanted) as e;
+        if cardinality(ids) = wanted then
+          return query select t.id, t.position from unnest(ids) with ordinality as t(id, position);
+          return;
+        end if;
+      end if;
+
+${sample}      -- Several typed words: GIN intersects the posting lists of the two rarest typed words'
+      -- candidates; the cases found are scored by joining their words to the candidates.
+      return query
+        with candidate as (
+          select * from unnest(c_position, c_word, c_score) as c(position, word, score)
+        ),
+        matched as materialized (
+          select cases.id, cases.created_at, cases.search_words,
+            (select count(*) from unnest(cases.search_words) as h(word) where h.word = any(c_word)) as words_held
+          from cases
+          where cases.search_words && array(select c.word from candidate c where c.position = by_rarity[1])
+            and cases.search_words && array(select c.word from candidate c where c.position = by_rarity[2])
+        ),
+        per_word as (
+          select m.id, m.created_at, c.position, max(c.score) as score
+          from matched m
+          cross join lateral unnest(m.search_words) as h(word)
+          join candidate c on c.word = h.word
+          where m.words_held >= typed_count
+          group by m.id, m.created_at, c.position
+        )
+        select p.id, row_number() over (order by sum(p.score) desc, p.created_at desc, p.id desc)
+        from per_word p
+        group by p.id, p.created_at
+        having count(*) = typed_count
+        order by 2 limit wanted;
+    end
+    $$
+  `;
+}
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await sql`drop function case_name_search(text, integer, integer, integer)`.execute(db);
+  await createCaseNameSearch(true).execute(db);
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop function case_name_search(text, integer, integer, integer, integer)`.execute(db);
+  await createCaseNameSearch(false).execute(db);
+}
