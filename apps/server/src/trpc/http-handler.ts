@@ -140,7 +140,7 @@ async function answerQueries<TContext extends object>(req: Request, res: Respons
   res.off('close', onClose);
 
   const body = JSON.stringify(transformTRPCResponse(config, answers));
-  res.status(getHTTPStatusCode(answers));
+  res.statusCode = getHTTPStatusCode(answers);
   res.setHeader('Vary', 'trpc-accept, accept');
   res.setHeader('Content-Type', 'application/json');
   res.setHeader('Content-Length', Buffer.byteLength(body));

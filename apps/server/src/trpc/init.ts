@@ -2,7 +2,7 @@ import { can, type Permission } from '@harbour/shared/permissions';
 import { TWO_STEP_REQUIRED_MESSAGE } from '@harbour/shared/two-step';
 import { initTRPC, StandardSchemaV1Error } from '@trpc/server';
 import { ZodError } from 'zod';
-import type { Context } from './context';
+import type { Context, SessionUser } from './context';
 import { isDatabaseUnreachable } from '../db/availability';
 import { isSessionLive } from '../features/sessions/sessions.service';
 import { databaseUnavailable, forbidden, RequestFailure, unauthorized, UserFacingError } from './errors';
@@ -67,16 +67,18 @@ export const publicProcedure = t.procedure.use(async ({ next }) => {
   return result;
 });
 
+function signedInUser(ctx: Context): SessionUser {
+  if (!ctx.user) {
+    throw unauthorized(ctx.sessionExpired ? 'Your session has ended. Please sign in again.' : undefined);
+  }
+  return ctx.user;
+}
+
 /**
  * Signed in, even as a manager who has yet to set up two-step sign-in: only for who-am-I and
  * setting it up. Everything else is built on authedProcedure.
  */
-export const enrolmentProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) {
-    throw unauthorized(ctx.sessionExpired ? 'Your session has ended. Please sign in again.' : undefined);
-  }
-  return next({ ctx: { ...ctx, user: ctx.user } });
-});
+export const enrolmentProcedure = publicProcedure.use(({ ctx, next }) => next({ ctx: { user: signedInUser(ctx) } }));
 
 /** Passes a stream's items on while its session lives; ended sessions hear nothing more. */
 async function* whileSessionLive<T>(stream: AsyncIterable<T>, isLive: () => Promise<boolean>): AsyncGenerator<T> {
@@ -87,25 +89,33 @@ async function* whileSessionLive<T>(stream: AsyncIterable<T>, isLive: () => Prom
   }
 }
 
-export const authedProcedure = enrolmentProcedure.use(async ({ ctx, type, next }) => {
-  if (ctx.user.mustSetUpTwoStep) throw forbidden(TWO_STEP_REQUIRED_MESSAGE);
-  const result = await next();
-  // A subscription outlives the request that opened it: signing out elsewhere, a manager
-  // ending the sessions or deactivating the account stops it at its next event.
-  const { sessionId, db } = ctx;
-  if (type === 'subscription' && result.ok && sessionId && isAsyncIterable(result.data)) {
-    return { ...result, data: whileSessionLive(result.data, () => isSessionLive(db, sessionId)) };
-  }
-  return result;
-});
+/**
+ * Signed in, two-step sign-in set up where the role needs it, and, when given, holding the
+ * permission. One middleware for the three checks, in that order: each middleware is another
+ * pass through tRPC's call chain on every request, and every hot read runs these.
+ */
+function signedInWith(permission?: Permission) {
+  return publicProcedure.use(async ({ ctx, type, next }) => {
+    const user = signedInUser(ctx);
+    if (user.mustSetUpTwoStep) throw forbidden(TWO_STEP_REQUIRED_MESSAGE);
+    if (permission && !can(user.role, permission)) throw forbidden();
+    const result = await next({ ctx: { user } });
+    // A subscription outlives the request that opened it: signing out elsewhere, a manager
+    // ending the sessions or deactivating the account stops it at its next event.
+    const { sessionId, db } = ctx;
+    if (type === 'subscription' && result.ok && sessionId && isAsyncIterable(result.data)) {
+      return { ...result, data: whileSessionLive(result.data, () => isSessionLive(db, sessionId)) };
+    }
+    return result;
+  });
+}
+
+export const authedProcedure = signedInWith();
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
 export function requirePermission(permission: Permission) {
-  return authedProcedure.use(({ ctx, next }) => {
-    if (!can(ctx.user.role, permission)) throw forbidden();
-    return next();
-  });
+  return signedInWith(permission);
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Insertable, Updateable } from 'kysely';
 import { matchesContact } from '../../db/contact-match';
 import type { CallbackRequestsTable, Database } from '../../db/database';
+import { preparedQuery } from '../../db/prepared-query';
 
 const LIVE_STATUSES = ['open', 'answered'] as const;
 
@@ -52,9 +53,10 @@ export async function findRequestByIdempotencyKey(db: Kysely<Database>, idempote
     .executeTakeFirst();
 }
 
-/** The live queue in working order, one query, with the claimer's name joined in. */
-export async function findQueue(db: Kysely<Database>, now: Date, limit: number) {
-  return db
+// The queue and its counts are every adviser's first screen, refreshed on every change:
+// compiled once (db/prepared-query.ts).
+const queue = preparedQuery((db: Kysely<Database>, now: Date, limit: number) =>
+  db
     .selectFrom('callback_requests')
     .leftJoin('users as claimer', 'claimer.id', 'callback_requests.claimed_by')
     .select([
@@ -77,8 +79,12 @@ export async function findQueue(db: Kysely<Database>, now: Date, limit: number) 
     .where('callback_requests.status', 'in', LIVE_STATUSES)
     .orderBy(sql`(callback_requests.urgency_reason is not null)`, 'desc')
     .orderBy('callback_requests.due_at')
-    .limit(limit)
-    .execute();
+    .limit(limit),
+);
+
+/** The live queue in working order, one query, with the claimer's name joined in. */
+export function findQueue(db: Kysely<Database>, now: Date, limit: number) {
+  return queue(db, now, limit);
 }
 
 /** Requests this adviser holds a live claim on: the calls they said they would make. */
@@ -101,8 +107,8 @@ export function findClaimedBy(db: Kysely<Database>, userId: string, now: Date) {
     .execute();
 }
 
-export async function countQueue(db: Kysely<Database>, now: Date) {
-  const row = await db
+const queueCounts = preparedQuery((db: Kysely<Database>, now: Date) =>
+  db
     .selectFrom('callback_requests')
     .select((eb) => [
       eb.fn.countAll<number>().as('live'),
@@ -113,9 +119,12 @@ export async function countQueue(db: Kysely<Database>, now: Date) {
         .as('urgentWaiting'),
       eb.fn.countAll<number>().filterWhere((w) => w.and([w('status', '=', 'open'), w('due_at', '<', now)])).as('overdue'),
     ])
-    .where('status', 'in', LIVE_STATUSES)
-    .executeTakeFirstOrThrow();
-  return { live: Number(row.live), urgent: Number(row.urgent), urgentWaiting: Number(row.urgentWaiting), overdue: Number(row.overdue) };
+    .where('status', 'in', LIVE_STATUSES),
+);
+
+export async function countQueue(db: Kysely<Database>, now: Date) {
+  const [row] = await queueCounts(db, now);
+  return { live: Number(row!.live), urgent: Number(row!.urgent), urgentWaiting: Number(row!.urgentWaiting), overdue: Number(row!.overdue) };
 }
 
 export async function findCallbackById(db: Kysely<Database>, id: string, now: Date) {

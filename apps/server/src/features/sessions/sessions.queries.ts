@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database';
+import { preparedQuery } from '../../db/prepared-query';
 
 export async function insertSession(
   trx: Kysely<Database>,
@@ -13,9 +14,9 @@ export async function insertSession(
   return id;
 }
 
-/** A session that is within both its idle and absolute limits, with its active user. */
-export async function findLiveSession(db: Kysely<Database>, tokenHash: string, idleMinutes: number) {
-  return db
+// Every request asks this: compiled once (db/prepared-query.ts).
+const liveSession = preparedQuery((db: Kysely<Database>, tokenHash: string, idleMinutes: number) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('two_step_secrets', 'two_step_secrets.user_id', 'sessions.user_id')
@@ -31,8 +32,13 @@ export async function findLiveSession(db: Kysely<Database>, tokenHash: string, i
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', sql<Date>`now()`)
     .where('sessions.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes})`)
-    .where('users.is_active', '=', true)
-    .executeTakeFirst();
+    .where('users.is_active', '=', true),
+);
+
+/** A session that is within both its idle and absolute limits, with its active user. */
+export async function findLiveSession(db: Kysely<Database>, tokenHash: string, idleMinutes: number) {
+  const [row] = await liveSession(db, tokenHash, idleMinutes);
+  return row;
 }
 
 export async function touchSession(db: Kysely<Database>, sessionId: string): Promise<void> {
