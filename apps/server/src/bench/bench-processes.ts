@@ -54,15 +54,23 @@ async function waitUntil(process: BenchProcess, child: ChildProcess, isReady: ()
 }
 
 /**
+ * V8's young generation as production sizes it (docker/Dockerfile's CMD, `pnpm start`): semi-spaces
+ * of 4 MB rather than Node's 16 MB, which a Harbour process would otherwise hold resident from
+ * start-up on (decision 018).
+ */
+export const PRODUCTION_NODE_OPTIONS = ['--max-semi-space-size=4'];
+
+/**
  * The built server as production runs it (NODE_ENV=production: no demo data, __Host- cookies,
- * quiet logs), on a free port. Extra node options (a CPU profile) come from BENCH_NODE_OPTIONS.
+ * quiet logs, PRODUCTION_NODE_OPTIONS), on a free port. Extra node options (a CPU profile) come
+ * from BENCH_NODE_OPTIONS, after production's, so they can override them.
  */
 export async function startBuiltHarbour(databaseUrl: string): Promise<BenchProcess> {
   if (!existsSync(SERVER_ENTRY)) throw new Error('The app is not built: run `pnpm build` first, then `pnpm bench` again.');
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const nodeOptions = (process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeOptions, SERVER_ENTRY], {
+  const child = spawn(process.execPath, [...PRODUCTION_NODE_OPTIONS, ...nodeOptions, SERVER_ENTRY], {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH,

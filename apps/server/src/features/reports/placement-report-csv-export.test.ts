@@ -9,6 +9,7 @@ import {
   type PlacementReportRow,
 } from '@harbour/shared/reports';
 import type { Kysely } from 'kysely';
+import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { StaffActor } from '../../actor';
 import { pooledClientOf } from '../../db/connect';
@@ -29,6 +30,18 @@ import { exportPlacementCsv, exportPlacementRows } from './reports.service';
 const db = useTestDatabase();
 const app = useRunningApp(db);
 const isPostgres = () => pooledClientOf(db()) !== undefined;
+
+/** Runs `work` on a connection from the test pool, on PostgreSQL; the embedded engine has no COPY. */
+async function onPostgresConnection(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+  const connect = pooledClientOf(db());
+  if (!connect) return;
+  const client = await connect();
+  try {
+    await work(client);
+  } finally {
+    client.release();
+  }
+}
 
 const EVERY_PROPOSAL = placementReportFiltersSchema.parse({ periodBy: 'proposal', from: '01/01/2020', to: '31/12/2027' });
 
@@ -168,10 +181,7 @@ describe('the placement report CSV, written by the database', () => {
   });
 
   it('reads COPY at the pace of a slow reader, every row, and hands the connection back to pg', async () => {
-    const connect = pooledClientOf(db());
-    if (!connect) return;
-    const client = await connect();
-    try {
+    await onPostgresConnection(async (client) => {
       const rows = client.query(new CopyCsvRows('copy (select g, repeat($$x$$, 200) from generate_series(1, 50000) g) to stdout with (format csv)'));
       let lines = 0;
       let chunks = 0;
@@ -183,16 +193,11 @@ describe('the placement report CSV, written by the database', () => {
       }
       expect(lines).toBe(50_000);
       expect((await client.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
-    } finally {
-      client.release();
-    }
+    });
   });
 
   it('fails with the database\'s error when COPY fails part way, and the connection still answers', async () => {
-    const connect = pooledClientOf(db());
-    if (!connect) return;
-    const client = await connect();
-    try {
+    await onPostgresConnection(async (client) => {
       const rows = client.query(new CopyCsvRows('copy (select 1 / (g - 40000) from generate_series(1, 50000) g) to stdout with (format csv)'));
       await expect(
         (async () => {
@@ -200,8 +205,6 @@ describe('the placement report CSV, written by the database', () => {
         })(),
       ).rejects.toThrow('division by zero');
       expect((await client.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
-    } finally {
-      client.release();
-    }
+    });
   });
 });
