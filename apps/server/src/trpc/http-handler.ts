@@ -27,7 +27,7 @@ interface QueryBatch {
  * shaped by the router's errorFormatter and given tRPC's HTTP status, exactly as tRPC's adapter
  * answers. What it leaves out is the adapter's translation of every request into a fetch
  * Request and back out of a fetch Response through web streams: a third of a list's time in
- * Node, per the benchmark's profile. Everything else (mutations,
+ * Node, per the benchmark's profile (docs/decisions/019). Everything else (mutations,
  * subscriptions, streamed batches, and any request that would fail before a procedure runs:
  * an unknown path, bad JSON, too many calls) goes to tRPC's adapter, which answers as always.
  */

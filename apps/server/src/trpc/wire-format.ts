@@ -3,6 +3,10 @@ import superjson, { type SuperJSONResult } from 'superjson';
 /** Raised inside the walk when a value needs more than this writer knows: superjson takes over. */
 const NEEDS_SUPERJSON = Symbol('needs superjson');
 
+// One note object for every date (and every undefined) of an answer: a queue of 200 callbacks
+// carries some 750 of them, and superjson only reads them.
+const NOTES = { Date: ['Date'], undefined: ['undefined'] } as const;
+
 const escapeKey = (key: string) => (key.includes('.') || key.includes('\\') ? key.replace(/\\/g, '\\\\').replace(/\./g, '\\.') : key);
 
 /**
@@ -19,7 +23,7 @@ const escapeKey = (key: string) => (key.includes('.') || key.includes('\\') ? ke
  * the database never needs.
  */
 export function serializeForWire(value: unknown): SuperJSONResult {
-  const values: Record<string, ['Date'] | ['undefined']> = {};
+  const values: Record<string, (typeof NOTES)[keyof typeof NOTES]> = {};
   let annotated = false;
   // The path is kept as segments and joined only for a value that needs a note: building it
   // for every member was most of this function's garbage.
@@ -27,7 +31,7 @@ export function serializeForWire(value: unknown): SuperJSONResult {
 
   const note = (type: 'Date' | 'undefined') => {
     if (segments.length === 0) throw NEEDS_SUPERJSON;
-    values[segments.join('.')] = [type];
+    values[segments.join('.')] = NOTES[type];
     annotated = true;
   };
 
