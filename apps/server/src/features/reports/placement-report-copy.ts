@@ -9,9 +9,9 @@ import type { Connection, Submittable } from 'pg';
 // own) and joined them into a new buffer per chunk, and the CR LF pass made another buffer per
 // chunk and another view per row to fill it: about a million short-lived objects and twice the
 // file's bytes in short-lived buffers per million rows. Node frees a buffer's memory only when
-// V8 collects it, and it collects little-used young memory only every 16 MB of objects or 32 MB
-// of buffers, so that garbage, not the bytes in flight, set the server's peak memory (issue 9).
-// Here the socket's own chunks are the only buffers.
+// V8 collects it, which it does when the young generation fills or 32 MB of buffers have piled
+// up, so short-lived buffers count towards the server's peak memory until then (issue 9,
+// decision 018). Here the socket's own chunks are the only buffers.
 
 const QUOTE = 0x22;
 const LINE_FEED = 0x0a;
