@@ -230,7 +230,7 @@ async function main(): Promise<void> {
   lines.splice(1, 0, ...(await measureExport(notes)));
 
   notes.push(
-    'The floor replays, per request path, the statements Harbour sent for that path (captured on the wire, parameters included): session look-up, begin/commit, reads and audit inserts. It leaves out what Harbour adds on top: middleware (pino-http, helmet, CSRF check), tRPC routing and input validation, superjson, Kysely compiling the SQL, and the service code. Its response is the rows as plain JSON.',
+    'The floor replays, per request path, the statements Harbour sent for that path (captured on the wire, parameters included): session look-up, begin/commit, reads and audit inserts. It leaves out what Harbour adds on top: middleware (request log, security headers, CSRF check), tRPC routing and input validation, the wire format, Kysely compiling the SQL, and the service code. Its response is the rows as plain JSON.',
     'Timings taken while other work shares the 2 cores are noisy: compare runs taken on a quiet box.',
   );
   const results: BenchResults = {
