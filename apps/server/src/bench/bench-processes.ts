@@ -55,10 +55,10 @@ async function waitUntil(process: BenchProcess, child: ChildProcess, isReady: ()
 
 /**
  * V8's young generation as production sizes it (docker/Dockerfile's CMD, `pnpm start`): semi-spaces
- * of 4 MB rather than Node's 16 MB, which a Harbour process would otherwise hold resident from
+ * of 8 MB rather than Node's 16 MB, which a Harbour process would otherwise hold resident from
  * start-up on (decision 018).
  */
-export const PRODUCTION_NODE_OPTIONS = ['--max-semi-space-size=4'];
+export const PRODUCTION_NODE_OPTIONS = ['--max-semi-space-size=8'];
 
 /**
  * The built server as production runs it (NODE_ENV=production: no demo data, __Host- cookies,
