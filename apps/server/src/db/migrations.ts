@@ -15,7 +15,6 @@ import * as callbackCaseIndex from './migrations/2026-11-29T1300_callback_case_i
 import * as caseNameSearch from './migrations/2026-11-29T1400_case_name_search';
 import * as hotReadIndexes from './migrations/2026-11-29T1500_hot_read_indexes';
 import * as caseNameSearchOneStatement from './migrations/2026-11-29T1610_case_name_search_one_statement';
-import * as caseNameSearchSample from './migrations/2026-11-29T1620_case_name_search_sample';
 
 // Listed by hand rather than read from the folder at run time: the server ships as one
 // bundle and Vitest cannot import TypeScript through Kysely's FileMigrationProvider.
@@ -37,5 +36,4 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1400_case_name_search': caseNameSearch,
   '2026-11-29T1500_hot_read_indexes': hotReadIndexes,
   '2026-11-29T1610_case_name_search_one_statement': caseNameSearchOneStatement,
-  '2026-11-29T1620_case_name_search_sample': caseNameSearchSample,
 };

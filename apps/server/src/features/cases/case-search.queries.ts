@@ -7,7 +7,7 @@ import type { CasesTable, Database } from '../../db/database';
 // ("ann": anna, anne, annie), and words one slip away ("smyth", "smtih": smith), or two in a
 // longer word. A case must hold one of those for every typed word; the closest spellings rank
 // first, and among equally close matches the newest case. The database does all of it in one
-// statement, case_name_search (migrations 2026-11-29T1400, T1610 and T1620, docs/decisions/014).
+// statement, case_name_search (migrations 2026-11-29T1400 and T1610, docs/decisions/014).
 //
 // Each search is one fixed statement written as SQL: building and compiling it with Kysely's
 // query builder cost about a tenth of a millisecond of CPU per search, a few percent of one.

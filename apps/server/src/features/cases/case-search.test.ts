@@ -114,6 +114,31 @@ describe('cases.search by name: which cases, in which order', () => {
     expect(await search()).toEqual([...johns.slice(1).map((john) => john.id).reverse(), jonNewest.id]);
   });
 
+  it('answers several common short starts from the newest cases as scoring every match would', async () => {
+    // case_name_search reads the newest cases of the best words first when many cases hold the
+    // typed words together ("jo an"), and scores every match otherwise (max_sampled 0 forces
+    // that): both must give the same cases in the same order.
+    const adviser = await createUser(db());
+    let day = 0;
+    for (const first of ['John', 'Joan', 'Jonah', 'Joseph']) {
+      for (const last of ['Anderson', 'Andrews', 'Ansell', 'Smith']) {
+        for (let copy = 0; copy < 3; copy += 1) {
+          day += 1;
+          await openCase(db(), adviser, { clientName: `${first} ${last}`, callerName: 'Sam Reed', phone: `07400 3000${String(day).padStart(2, '0')}` }, new Date(Date.UTC(2026, 9, 1 + (day % 28), day % 24)));
+        }
+      }
+    }
+    await sql`analyze cases`.execute(db());
+    const ranked = async (typed: string, maxSampled: number) =>
+      (await sql<{ case_id: string; rank: string }>`select case_id, rank from case_name_search(${typed}, 8, 30, 10, ${maxSampled})`.execute(db())).rows.map((row) => `${row.rank}:${row.case_id}`);
+
+    for (const typed of ['jo an', 'john an', 'jo anderson', 'joan smith', 'jos ans', 'jon andrew']) {
+      const sampledFirst = await ranked(typed, 500);
+      expect(sampledFirst.length, typed).toBeGreaterThan(0);
+      expect(sampledFirst, typed).toEqual(await ranked(typed, 0));
+    }
+  });
+
   it('needs a name for every word typed, each from a different word of the case', async () => {
     const { adviser } = await johnSmithAmongOthers();
 
