@@ -54,7 +54,10 @@ export async function findRequestByIdempotencyKey(db: Kysely<Database>, idempote
 }
 
 // The queue and its counts are every adviser's first screen, refreshed on every change:
-// compiled once (db/prepared-query.ts).
+// compiled once (db/prepared-query.ts). A row carries only what the queue screen shows or acts
+// on (queue-row.tsx): every open screen fetches up to 200 of them on each change, and each date
+// costs a superjson note as well as its text. When it was asked for and when a claim lapses are
+// on the request's own page (findCallbackById).
 const queue = preparedQuery((db: Kysely<Database>, now: Date, limit: number) =>
   db
     .selectFrom('callback_requests')
@@ -71,10 +74,8 @@ const queue = preparedQuery((db: Kysely<Database>, now: Date, limit: number) =>
       'callback_requests.due_at as dueAt',
       'callback_requests.urgency_reason as urgencyReason',
       'callback_requests.status',
-      'callback_requests.requested_at as requestedAt',
       liveClaimerId(now).as('claimedById'),
       sql<string | null>`case when ${isClaimLive(now)} then claimer.full_name end`.as('claimedByName'),
-      'callback_requests.claim_expires_at as claimExpiresAt',
     ])
     .where('callback_requests.status', 'in', LIVE_STATUSES)
     .orderBy(sql`(callback_requests.urgency_reason is not null)`, 'desc')

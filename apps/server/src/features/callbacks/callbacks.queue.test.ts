@@ -56,10 +56,8 @@ describe('callbacks.queue', () => {
       dueAt: minutesAfter(TUESDAY_10AM, 60),
       urgencyReason: null,
       status: 'open',
-      requestedAt: TUESDAY_10AM,
       claimedById: null,
       claimedByName: null,
-      claimExpiresAt: null,
     });
   });
 
