@@ -103,6 +103,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       by_rarity integer[];
       ids uuid[];
       sample_size integer;
+      log_sample_size float8;
     begin
       with typed_word as (
         select t.word, t.position::integer as position, exists (select 1 from case_name_lexicon l where l.word = t.word) as is_held
@@ -210,11 +211,14 @@ export async function up(db: Kysely<any>): Promise<void> {
         where c.score = (select max(o.score) from c o where o.position = c.position)
         group by c.position
       )
-      select ceil(3.0 * wanted * (select commonest from top where position = by_rarity[1])
-        * power((select greatest(reltuples, 1) from pg_class where oid = 'cases'::regclass), typed_count - 1)
-        / exp(sum(ln(greatest(top.uses, 1)))))
-      into sample_size
+      -- Worked out as a logarithm and capped: with several rare words the size itself (the
+      -- cases to the power of the words typed) is beyond any integer, and beyond float8 too.
+      select ln(3.0 * wanted) + ln(greatest((select commonest from top where position = by_rarity[1]), 1))
+        + (typed_count - 1) * ln((select greatest(reltuples, 1) from pg_class where oid = 'cases'::regclass))
+        - sum(ln(greatest(top.uses, 1)))
+      into log_sample_size
       from top;
+      sample_size := case when log_sample_size >= ln(max_sampled + 1) then max_sampled + 1 else ceil(exp(log_sample_size)) end;
 
       if sample_size <= max_sampled then
         with c as (

@@ -139,6 +139,19 @@ describe('cases.search by name: which cases, in which order', () => {
     }
   });
 
+  it('finds a case by many rare words among many cases (the sample size is worked out without overflowing)', async () => {
+    const adviser = await createUser(db());
+    for (let day = 1; day <= 40; day += 1) {
+      await openCase(db(), adviser, { clientName: `Sam Reed`, callerName: 'Kim Reed', phone: `07400 4000${String(day).padStart(2, '0')}` });
+    }
+    const wanted = await openCase(db(), adviser, { clientName: 'Annabel Beatrix Colette Delphine', callerName: 'Evangeline Fay Gillespie', phone: '07400 400099' });
+    await sql`analyze cases`.execute(db());
+
+    const found = await callerFor(db(), adviser).cases.search({ query: 'Annabel Beatrix Colette Delphine Evangeline Fay Gillespie' });
+
+    expect(found.map((row) => row.id)).toEqual([wanted.id]);
+  });
+
   it('needs a name for every word typed, each from a different word of the case', async () => {
     const { adviser } = await johnSmithAmongOthers();
 
