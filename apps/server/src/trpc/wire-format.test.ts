@@ -47,14 +47,14 @@ describe('the wire format of answers', () => {
     expect(Object.keys(row)).toEqual(['id', 'dueAt', 'gone', 'tags']);
   });
 
-  it('refuses a "__proto__" key as superjson does (prototype pollution)', () => {
-    const value = JSON.parse('{"row": {"__proto__": 1}}') as unknown;
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses a "%s" key as superjson does (prototype pollution)', (key) => {
+    const value = JSON.parse(`{"row": {"${key}": [{"when": null}]}}`) as unknown;
     expect(() => superjson.serialize(value)).toThrow(/prototype pollution/);
     expect(() => serializeForWire(value)).toThrow(/prototype pollution/);
   });
 
   it('reads back as the same value through superjson, for any plain answer', () => {
-    const key = fc.string().filter((text) => text !== '__proto__');
+    const key = fc.string().filter((text) => !['__proto__', 'constructor', 'prototype'].includes(text));
     const leaf = fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.date({ noInvalidDate: true }));
     const { tree } = fc.letrec((tie) => ({
       tree: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('tree'), { maxLength: 4 }), fc.dictionary(key, tie('tree'), { maxKeys: 4 })),

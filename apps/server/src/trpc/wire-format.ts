@@ -64,7 +64,8 @@ export function serializeForWire(value: unknown): SuperJSONResult {
         const prototype = Object.getPrototypeOf(node);
         if (prototype !== Object.prototype && prototype !== null) throw NEEDS_SUPERJSON;
         for (const key in node) {
-          if (key === '__proto__') throw NEEDS_SUPERJSON;
+          // superjson refuses these three keys anywhere (prototype pollution); it says so.
+          if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw NEEDS_SUPERJSON;
           segments.push(escapeKey(key));
           walk((node as Record<string, unknown>)[key]);
           segments.pop();
